@@ -1,0 +1,1 @@
+//! Sentence-boundary evaluation on Universal Dependencies treebanks (being written).

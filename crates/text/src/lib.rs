@@ -1,0 +1,68 @@
+//! The document model every Kroniek stage reads: the text, its metadata, its language, and its
+//! segmentation into paragraphs, sentences and tokens.
+//!
+//! Inside Kroniek every position is a **byte** offset into [`Document::text`] (cheap to slice in
+//! Rust). Every output converts them to **character** offsets (as Python's `str` counts them)
+//! with [`CharOffsets`], so a reader's tools can check each fact against the text.
+
+pub mod document;
+pub mod offsets;
+pub mod segment;
+
+pub use document::{Document, Lang, Meta};
+pub use offsets::{CharOffsets, ToCharOffsets};
+pub use segment::{segment, Paragraph, Segmentation, Sentence, Token, TokenKind};
+
+/// A half-open byte range `start..end` into a document's text.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Default,
+    serde::Serialize,
+    serde::Deserialize,
+)]
+pub struct Span {
+    /// First byte of the span.
+    pub start: usize,
+    /// One past the last byte of the span.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end` (bytes).
+    pub fn new(start: usize, end: usize) -> Self {
+        debug_assert!(start <= end, "span {start}..{end} is reversed");
+        Span { start, end }
+    }
+
+    /// The number of bytes covered.
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// Whether the span covers nothing.
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    /// The slice of `text` this span covers.
+    pub fn of<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
+
+    /// Whether `other` lies wholly inside this span.
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    /// Whether the two spans share at least one byte.
+    pub fn overlaps(&self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+}
