@@ -1,0 +1,129 @@
+//! Gazetteers: lists of names and name parts from `lang/<code>/gazetteer_<name>.txt`.
+//!
+//! A gazetteer does not decide anything; it gives the tagger a feature ("this token starts
+//! an entry of `first_names`"), whose weight is learned. Entries may span several tokens
+//! (`Verenigde Staten`); matching is case-insensitive and tries the longest entry first.
+
+use crate::features::{hash, normalise, TokenInfo};
+use std::collections::{HashMap, HashSet};
+
+/// The gazetteers of one language, ready for matching.
+#[derive(Debug, Default, Clone)]
+pub struct Gazetteers {
+    /// Names of the loaded gazetteers, sorted.
+    pub names: Vec<String>,
+    entries: HashMap<String, Vec<u32>>,
+    prefixes: HashSet<String>,
+    longest: usize,
+}
+
+impl Gazetteers {
+    /// Loads every `gazetteer_*.txt` file of language `code` compiled into `kroniek-lang`.
+    pub fn for_language(code: &str) -> Gazetteers {
+        let mut gazetteers = Gazetteers::default();
+        for (lang, file, contents) in kroniek_lang::FILES {
+            let Some(name) = file
+                .strip_prefix("gazetteer_")
+                .and_then(|n| n.strip_suffix(".txt"))
+            else {
+                continue;
+            };
+            if *lang == code {
+                gazetteers.add(name, kroniek_lang::entries(contents));
+            }
+        }
+        gazetteers.names.sort();
+        gazetteers
+    }
+
+    /// Adds a gazetteer called `name` with the given entries.
+    pub fn add(&mut self, name: &str, entries: impl IntoIterator<Item = &'static str>) {
+        self.names.push(name.to_string());
+        let id = hash(0, &[name.as_bytes()]);
+        for entry in entries {
+            let words: Vec<String> = entry
+                .split_whitespace()
+                .map(|w| normalise(w).to_lowercase())
+                .collect();
+            if words.is_empty() {
+                continue;
+            }
+            self.longest = self.longest.max(words.len());
+            for k in 1..words.len() {
+                self.prefixes.insert(words[..k].join(" "));
+            }
+            let ids = self.entries.entry(words.join(" ")).or_default();
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+    }
+
+    /// For each token, the codes of the gazetteer entries it is part of: each code says
+    /// which gazetteer and whether the token begins, continues or alone forms the entry.
+    pub fn matches(&self, tokens: &[TokenInfo]) -> Vec<Vec<u32>> {
+        let mut out = vec![Vec::new(); tokens.len()];
+        if self.entries.is_empty() {
+            return out;
+        }
+        for start in 0..tokens.len() {
+            let mut key = String::new();
+            let mut found: Option<(usize, &Vec<u32>)> = None;
+            for end in start + 1..=(start + self.longest).min(tokens.len()) {
+                if end > start + 1 {
+                    key.push(' ');
+                }
+                key.push_str(&tokens[end - 1].lower);
+                if let Some(ids) = self.entries.get(&key) {
+                    found = Some((end, ids));
+                }
+                if !self.prefixes.contains(&key) {
+                    break;
+                }
+            }
+            if let Some((end, ids)) = found {
+                for (i, slot) in out.iter_mut().enumerate().take(end).skip(start) {
+                    let part: &[u8] = match (i == start, end - start == 1) {
+                        (true, true) => b"U",
+                        (true, false) => b"B",
+                        (false, _) => b"I",
+                    };
+                    for id in ids {
+                        slot.push(hash(0, &[&id.to_le_bytes(), part]));
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::features::analyse;
+
+    #[test]
+    fn matches_longest_multiword_entries() {
+        let mut g = Gazetteers::default();
+        g.add("places", ["Verenigde Staten", "Staten", "Gent"]);
+        let tokens = analyse(&["de", "Verenigde", "Staten", "en", "gent"]);
+        let m = g.matches(&tokens);
+        assert!(m[0].is_empty());
+        assert_eq!(m[1].len(), 1);
+        assert_eq!(
+            m[2].len(),
+            2,
+            "inside the long entry and an entry of its own"
+        );
+        assert!(m[3].is_empty());
+        assert_eq!(m[4].len(), 1);
+        assert_ne!(m[1][0], m[4][0], "begin and unit differ");
+    }
+
+    #[test]
+    fn empty_gazetteers_match_nothing() {
+        let g = Gazetteers::default();
+        assert_eq!(g.matches(&analyse(&["Gent"])), vec![Vec::<u32>::new()]);
+    }
+}

@@ -1,0 +1,518 @@
+//! The tagger: a linear model over hashed features, decoded with Viterbi.
+
+use crate::conll::{self, ConllFile};
+use crate::eval::{Conlleval, NerReport};
+use crate::features::{self, Context, DocStats, Lexicon, TokenInfo};
+use crate::gazetteer::Gazetteers;
+use crate::scheme::{Chunk, Scheme};
+use crate::{NamedMention, NerError};
+use kroniek_text::{Lang, Segmentation, Span};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::path::Path;
+use std::sync::OnceLock;
+
+/// First bytes of every model file.
+const MAGIC: &[u8; 8] = b"KRNNER01";
+
+/// The Dutch model shipped with Kroniek (empty until one is trained).
+static NL_MODEL: &[u8] = include_bytes!("../models/nl.model");
+
+/// Where a model comes from and how good it is; stored in the model file.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ModelInfo {
+    /// The language code the model was trained for (`nl`).
+    pub lang: String,
+    /// The training data, by file name.
+    pub trained_on: Vec<String>,
+    /// Terms under which the model may be used, inherited from its training data.
+    pub licence: String,
+    /// Epochs run.
+    pub epochs: usize,
+    /// The epoch whose averaged weights were kept.
+    pub best_epoch: usize,
+    /// Overall F1 on the development file at the kept epoch, if one was given.
+    pub dev_f1: Option<f64>,
+    /// The gazetteers the model was trained with.
+    pub gazetteers: Vec<String>,
+}
+
+/// Hasher for keys that are already hashes: one multiplication spreads them over all bits.
+#[derive(Default)]
+pub(crate) struct MixHasher(u64);
+
+impl Hasher for MixHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = u64::from(n).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
+/// A map keyed by feature hashes.
+pub(crate) type FeatureMap<V> = HashMap<u32, V, BuildHasherDefault<MixHasher>>;
+
+/// A named-entity tagger: a trained model plus the language data its features read.
+#[derive(Debug, Clone)]
+pub struct Tagger {
+    info: ModelInfo,
+    scheme: Scheme,
+    index: FeatureMap<u32>,
+    rows: Vec<f32>,
+    transitions: Vec<f32>,
+    allowed: Vec<f32>,
+    end_ok: Vec<bool>,
+    lexicon: Lexicon,
+    gazetteers: Gazetteers,
+}
+
+/// The serialised form of a model: weights quantised to `i16`, only non-zero ones kept,
+/// feature hashes sorted and delta-encoded (postcard writes them as short varints).
+#[derive(Serialize, Deserialize)]
+struct ModelFile {
+    feature_version: u32,
+    info: ModelInfo,
+    scheme: Scheme,
+    transitions: Vec<f32>,
+    scale: f32,
+    key_deltas: Vec<u32>,
+    counts: Vec<u8>,
+    labels: Vec<u8>,
+    values: Vec<i16>,
+    lexicon_deltas: Vec<u32>,
+    lexicon_classes: Vec<u8>,
+}
+
+impl Tagger {
+    /// The model shipped for `lang`, loaded on first use; `None` when Kroniek has none (no
+    /// English model yet: no licensed English training data was available).
+    pub fn builtin(lang: Lang) -> Option<&'static Tagger> {
+        static NL: OnceLock<Option<Tagger>> = OnceLock::new();
+        match lang {
+            Lang::Nl => NL
+                .get_or_init(|| Tagger::from_bytes(NL_MODEL).ok())
+                .as_ref(),
+            Lang::En | Lang::Other => None,
+        }
+    }
+
+    /// Builds a tagger from trained parts. `features` maps feature hashes to one weight per
+    /// label; `transitions` has a row per previous label (the first row is the sentence start).
+    pub(crate) fn from_parts(
+        info: ModelInfo,
+        scheme: Scheme,
+        features: Vec<(u32, Vec<f32>)>,
+        transitions: Vec<f32>,
+        lexicon: Lexicon,
+    ) -> Tagger {
+        let labels = scheme.labels();
+        let mut index = FeatureMap::default();
+        index.reserve(features.len());
+        let mut rows = Vec::with_capacity(features.len() * labels);
+        for (key, row) in features {
+            if row.len() == labels && !index.contains_key(&key) {
+                index.insert(key, (rows.len() / labels) as u32);
+                rows.extend_from_slice(&row);
+            }
+        }
+        let gazetteers = Gazetteers::for_language(&info.lang);
+        let (allowed, end_ok) = constraints(scheme);
+        let mut transitions = transitions;
+        transitions.resize((labels + 1) * labels, 0.0);
+        Tagger {
+            info,
+            scheme,
+            index,
+            rows,
+            transitions,
+            allowed,
+            end_ok,
+            lexicon,
+            gazetteers,
+        }
+    }
+
+    /// What the model was trained on, its licence and its development score.
+    pub fn info(&self) -> &ModelInfo {
+        &self.info
+    }
+
+    /// The number of features with weights.
+    pub fn feature_count(&self) -> usize {
+        self.index.len()
+    }
+
+    /// Finds the names in a document: each sentence of `segmentation` is tagged over its
+    /// tokens, with casing evidence from the whole document.
+    pub fn tag(&self, text: &str, segmentation: &Segmentation) -> Vec<NamedMention> {
+        let sentences: Vec<Vec<Span>> = segmentation
+            .sentences
+            .iter()
+            .map(|s| {
+                segmentation
+                    .tokens
+                    .get(s.first_token..s.end_token)
+                    .unwrap_or(&[])
+                    .iter()
+                    .filter(|t| text.get(t.span.start..t.span.end).is_some())
+                    .map(|t| t.span)
+                    .collect()
+            })
+            .collect();
+        let words: Vec<Vec<&str>> = sentences
+            .iter()
+            .map(|spans| spans.iter().map(|s| &text[s.start..s.end]).collect())
+            .collect();
+        let chunks = self.tag_document(&words);
+        sentences
+            .iter()
+            .zip(chunks)
+            .flat_map(|(spans, chunks)| {
+                chunks.into_iter().map(move |c| NamedMention {
+                    span: Span::new(spans[c.start].start, spans[c.end - 1].end),
+                    kind: c.kind,
+                })
+            })
+            .collect()
+    }
+
+    /// Tags the sentences of one document, given as tokens; returns each sentence's chunks.
+    pub fn tag_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<Chunk>> {
+        let analysed: Vec<Vec<TokenInfo>> =
+            sentences.iter().map(|s| features::analyse(s)).collect();
+        let doc = DocStats::new(&analysed);
+        let ctx = self.context(&doc);
+        analysed
+            .iter()
+            .map(|tokens| {
+                let (feats, offsets) = features::extract(tokens, &ctx);
+                let labels = self.decode(&feats, &offsets);
+                self.scheme.decode(&labels)
+            })
+            .collect()
+    }
+
+    pub(crate) fn context<'a>(&'a self, doc: &'a DocStats) -> Context<'a> {
+        Context {
+            gazetteers: &self.gazetteers,
+            lexicon: &self.lexicon,
+            doc,
+        }
+    }
+
+    fn decode(&self, feats: &[u32], offsets: &[usize]) -> Vec<usize> {
+        let labels = self.scheme.labels();
+        let n = offsets.len().saturating_sub(1);
+        let mut emissions = vec![0.0f32; n * labels];
+        for i in 0..n {
+            let out = &mut emissions[i * labels..(i + 1) * labels];
+            for key in &feats[offsets[i]..offsets[i + 1]] {
+                if let Some(&row) = self.index.get(key) {
+                    let row = row as usize * labels;
+                    for (o, w) in out.iter_mut().zip(&self.rows[row..row + labels]) {
+                        *o += w;
+                    }
+                }
+            }
+        }
+        let transitions: Vec<f32> = self
+            .transitions
+            .iter()
+            .zip(&self.allowed)
+            .map(|(t, a)| t + a)
+            .collect();
+        viterbi(&emissions, labels, &transitions, &self.end_ok)
+    }
+
+    /// Scores the tagger on a CoNLL file with conlleval's semantics. The file's own tokens are
+    /// tagged (not Kroniek's segmentation), one document (`-DOCSTART-`) at a time.
+    pub fn evaluate(&self, file: &Path) -> Result<NerReport, NerError> {
+        Ok(self.evaluate_parsed(&conll::read(file)?))
+    }
+
+    pub(crate) fn evaluate_parsed(&self, data: &ConllFile) -> NerReport {
+        let mut eval = Conlleval::new();
+        for _ in 0..data.docstarts {
+            eval.docstart();
+        }
+        for doc in documents(data) {
+            let words: Vec<Vec<&str>> = doc
+                .iter()
+                .map(|s| s.words.iter().map(String::as_str).collect())
+                .collect();
+            for (sentence, chunks) in doc.iter().zip(self.tag_document(&words)) {
+                let guessed = iob2(&chunks, sentence.words.len());
+                let gold: Vec<&str> = sentence.tags.iter().map(String::as_str).collect();
+                let guessed: Vec<&str> = guessed.iter().map(String::as_str).collect();
+                eval.sentence(&gold, &guessed);
+            }
+        }
+        eval.finish()
+    }
+
+    /// Writes the model to `path`.
+    pub fn save(&self, path: &Path) -> Result<(), NerError> {
+        std::fs::write(path, self.to_bytes()?).map_err(|source| NerError::Io {
+            path: path.to_path_buf(),
+            source,
+        })
+    }
+
+    /// Reads a model written by [`Tagger::save`].
+    pub fn load(path: &Path) -> Result<Tagger, NerError> {
+        let bytes = std::fs::read(path).map_err(|source| NerError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Tagger::from_bytes(&bytes)
+    }
+
+    /// The model as bytes (see [`Tagger::save`]).
+    pub fn to_bytes(&self) -> Result<Vec<u8>, NerError> {
+        let labels = self.scheme.labels();
+        let max = self.rows.iter().fold(0.0f32, |m, w| m.max(w.abs()));
+        let scale = if max > 0.0 {
+            max / f32::from(i16::MAX)
+        } else {
+            1.0
+        };
+        let mut keys: Vec<(u32, u32)> = self.index.iter().map(|(k, r)| (*k, *r)).collect();
+        keys.sort_unstable();
+        let mut file = ModelFile {
+            feature_version: features::FEATURE_VERSION,
+            info: self.info.clone(),
+            scheme: self.scheme,
+            transitions: self.transitions.clone(),
+            scale,
+            key_deltas: Vec::new(),
+            counts: Vec::new(),
+            labels: Vec::new(),
+            values: Vec::new(),
+            lexicon_deltas: Vec::new(),
+            lexicon_classes: Vec::new(),
+        };
+        let mut last = 0;
+        for (key, row) in keys {
+            let row = &self.rows[row as usize * labels..(row as usize + 1) * labels];
+            let quantised: Vec<(u8, i16)> = row
+                .iter()
+                .enumerate()
+                .map(|(l, w)| (l as u8, (w / scale).round() as i16))
+                .filter(|(_, q)| *q != 0)
+                .collect();
+            if quantised.is_empty() {
+                continue;
+            }
+            file.key_deltas.push(key - last);
+            last = key;
+            file.counts.push(quantised.len() as u8);
+            for (l, q) in quantised {
+                file.labels.push(l);
+                file.values.push(q);
+            }
+        }
+        let mut lexicon: Vec<(u32, u8)> =
+            self.lexicon.classes.iter().map(|(k, c)| (*k, *c)).collect();
+        lexicon.sort_unstable();
+        let mut last = 0;
+        for (key, class) in lexicon {
+            file.lexicon_deltas.push(key - last);
+            file.lexicon_classes.push(class);
+            last = key;
+        }
+        let mut bytes = MAGIC.to_vec();
+        let body = postcard::to_allocvec(&file).map_err(|e| NerError::Model(e.to_string()))?;
+        bytes.extend_from_slice(&body);
+        Ok(bytes)
+    }
+
+    /// Reads a model from bytes (see [`Tagger::save`]).
+    pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, NerError> {
+        let body = bytes
+            .strip_prefix(MAGIC.as_slice())
+            .ok_or_else(|| NerError::Model("not a Kroniek NER model".into()))?;
+        let file: ModelFile =
+            postcard::from_bytes(body).map_err(|e| NerError::Model(e.to_string()))?;
+        if file.feature_version != features::FEATURE_VERSION {
+            return Err(NerError::Model(format!(
+                "features version {} (this build uses {})",
+                file.feature_version,
+                features::FEATURE_VERSION
+            )));
+        }
+        let labels = file.scheme.labels();
+        let total: usize = file.counts.iter().map(|&c| usize::from(c)).sum();
+        if file.key_deltas.len() != file.counts.len()
+            || file.labels.len() != total
+            || file.values.len() != total
+            || file.lexicon_deltas.len() != file.lexicon_classes.len()
+        {
+            return Err(NerError::Model("inconsistent weight tables".into()));
+        }
+        let mut features = Vec::with_capacity(file.counts.len());
+        let (mut key, mut at) = (0u32, 0usize);
+        for (delta, &count) in file.key_deltas.iter().zip(&file.counts) {
+            key = key.wrapping_add(*delta);
+            let mut row = vec![0.0f32; labels];
+            for j in at..at + usize::from(count) {
+                let slot = row
+                    .get_mut(usize::from(file.labels[j]))
+                    .ok_or_else(|| NerError::Model("label out of range".into()))?;
+                *slot = f32::from(file.values[j]) * file.scale;
+            }
+            at += usize::from(count);
+            features.push((key, row));
+        }
+        let mut lexicon = Lexicon::default();
+        let mut key = 0u32;
+        for (delta, &class) in file.lexicon_deltas.iter().zip(&file.lexicon_classes) {
+            key = key.wrapping_add(*delta);
+            lexicon.classes.insert(key, class);
+        }
+        Ok(Tagger::from_parts(
+            file.info,
+            file.scheme,
+            features,
+            file.transitions,
+            lexicon,
+        ))
+    }
+}
+
+/// The scheme's hard constraints: a `(labels + 1) × labels` matrix of `0` (allowed) or `-inf`
+/// (forbidden) transitions, the first row from the sentence start, and the allowed last labels.
+pub(crate) fn constraints(scheme: Scheme) -> (Vec<f32>, Vec<bool>) {
+    let labels = scheme.labels();
+    let allowed = (0..=labels)
+        .flat_map(|prev| {
+            (0..labels).map(move |next| {
+                if scheme.allowed(prev.checked_sub(1), next) {
+                    0.0
+                } else {
+                    f32::NEG_INFINITY
+                }
+            })
+        })
+        .collect();
+    let end_ok = (0..labels).map(|l| scheme.allowed_end(l)).collect();
+    (allowed, end_ok)
+}
+
+/// Groups a file's sentences by document, in order.
+pub(crate) fn documents(data: &ConllFile) -> Vec<&[crate::conll::ConllSentence]> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..=data.sentences.len() {
+        if i == data.sentences.len() || data.sentences[i].doc != data.sentences[start].doc {
+            out.push(&data.sentences[start..i]);
+            start = i;
+        }
+    }
+    out
+}
+
+/// IOB2 tags (`B-PER`, `I-PER`, `O`) for chunks over `len` tokens.
+pub(crate) fn iob2(chunks: &[Chunk], len: usize) -> Vec<String> {
+    let mut tags = vec!["O".to_string(); len];
+    for c in chunks {
+        for (i, tag) in tags
+            .iter_mut()
+            .enumerate()
+            .take(c.end.min(len))
+            .skip(c.start)
+        {
+            let prefix = if i == c.start { "B" } else { "I" };
+            *tag = format!("{prefix}-{}", c.kind.conll());
+        }
+    }
+    tags
+}
+
+/// The best label sequence for `emissions` (`n × labels`) under `transitions` (`(labels + 1) ×
+/// labels`, first row from the sentence start; `-inf` forbids) and the allowed end labels.
+pub(crate) fn viterbi(
+    emissions: &[f32],
+    labels: usize,
+    transitions: &[f32],
+    end_ok: &[bool],
+) -> Vec<usize> {
+    let n = emissions.len() / labels;
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut score = vec![f32::NEG_INFINITY; n * labels];
+    let mut back = vec![0u8; n * labels];
+    for y in 0..labels {
+        score[y] = transitions[y] + emissions[y];
+    }
+    for i in 1..n {
+        let (done, rest) = score.split_at_mut(i * labels);
+        let prev = &done[(i - 1) * labels..];
+        for y in 0..labels {
+            let mut best = (f32::NEG_INFINITY, 0usize);
+            for (x, p) in prev.iter().enumerate() {
+                let s = p + transitions[(x + 1) * labels + y];
+                if s > best.0 {
+                    best = (s, x);
+                }
+            }
+            rest[y] = best.0 + emissions[i * labels + y];
+            back[i * labels + y] = best.1 as u8;
+        }
+    }
+    let last = &score[(n - 1) * labels..];
+    let mut y = (0..labels)
+        .filter(|&y| end_ok[y])
+        .max_by(|&a, &b| last[a].total_cmp(&last[b]))
+        .unwrap_or(0);
+    let mut path = vec![0; n];
+    for i in (0..n).rev() {
+        path[i] = y;
+        y = usize::from(back[i * labels + y]);
+    }
+    path
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn viterbi_respects_constraints() {
+        // Two labels: O (0) and a label 1 that may not start a sentence.
+        let transitions = vec![0.0, f32::NEG_INFINITY, 0.0, 0.0, 0.0, 0.0];
+        let emissions = vec![0.0, 5.0, 0.0, 1.0];
+        assert_eq!(
+            viterbi(&emissions, 2, &transitions, &[true, true]),
+            vec![0, 1]
+        );
+        assert_eq!(
+            viterbi(&emissions, 2, &transitions, &[true, false]),
+            vec![0, 0]
+        );
+        assert!(viterbi(&[], 2, &transitions, &[true, true]).is_empty());
+    }
+
+    #[test]
+    fn iob2_spells_chunks() {
+        let chunks = [Chunk {
+            start: 1,
+            end: 3,
+            kind: crate::NameKind::Person,
+        }];
+        assert_eq!(iob2(&chunks, 4), vec!["O", "B-PER", "I-PER", "O"]);
+    }
+
+    #[test]
+    fn rejects_foreign_bytes() {
+        assert!(Tagger::from_bytes(b"").is_err());
+        assert!(Tagger::from_bytes(b"KRNNER01garbage").is_err());
+    }
+}

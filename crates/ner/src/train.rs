@@ -1,0 +1,587 @@
+//! Training: an averaged structured perceptron (Collins 2002) over CoNLL data.
+//!
+//! Each epoch visits the training sentences in a fresh random order, decodes each with Viterbi
+//! under the current weights and, where the best sequence differs from the gold one, moves the
+//! weights towards the gold features and away from the predicted ones. The weights kept are the
+//! average over all steps (which generalises much better than the last ones), from the epoch
+//! that scored best on the development file.
+
+use crate::conll::{self, ConllFile};
+use crate::eval::{self, Conlleval};
+use crate::features::{self, hash, Case, DocStats, Lexicon, TokenInfo};
+use crate::gazetteer::Gazetteers;
+use crate::model::{constraints, documents, iob2, viterbi, FeatureMap, ModelInfo, Tagger};
+use crate::scheme::{Chunk, Scheme};
+use crate::{NameKind, NerError};
+use kroniek_text::Lang;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// Settings for [`train`].
+#[derive(Debug, Clone)]
+pub struct TrainOptions {
+    /// The language of the data (selects the gazetteers under `lang/<code>/`).
+    pub lang: Lang,
+    /// Epochs to run; the best one on the development file is kept (the last without one).
+    pub epochs: usize,
+    /// How chunks are spelled as labels.
+    pub scheme: Scheme,
+    /// Seed of the sentence shuffling, so runs are reproducible.
+    pub seed: u64,
+    /// Extra unlabelled text (CoNLL or CoNLL-U files) for the lowercase lexicon.
+    pub unlabelled: Vec<PathBuf>,
+    /// Features whose largest absolute weight is below this are dropped from the model.
+    pub min_weight: f32,
+    /// The terms of use the model inherits from its data, stored in the model file.
+    pub licence: String,
+    /// Print per-epoch progress and development scores to standard error.
+    pub verbose: bool,
+}
+
+impl Default for TrainOptions {
+    fn default() -> Self {
+        TrainOptions {
+            lang: Lang::Nl,
+            epochs: 15,
+            scheme: Scheme::Bilou,
+            seed: 7,
+            unlabelled: Vec::new(),
+            min_weight: 0.0,
+            licence: "the terms of its training data".into(),
+            verbose: true,
+        }
+    }
+}
+
+/// One sentence ready for training: feature ids per token and gold labels.
+struct Example {
+    ids: Vec<u32>,
+    offsets: Vec<usize>,
+    gold: Vec<usize>,
+}
+
+/// Trains a tagger on CoNLL `files` (IOB1 or IOB2; `word [POS] tag`), printing the
+/// development F1 after each epoch when `dev` is given and keeping the best epoch.
+pub fn train(
+    files: &[PathBuf],
+    dev: Option<&Path>,
+    options: TrainOptions,
+) -> Result<Tagger, NerError> {
+    let mut data = Vec::new();
+    for file in files {
+        data.push((file.clone(), conll::read(file)?));
+    }
+    let dev_data = dev.map(conll::read).transpose()?;
+    let mut unlabelled = Vec::new();
+    for file in &options.unlabelled {
+        unlabelled.push(read_words(file)?);
+    }
+    let lexicon = learn_lexicon(
+        data.iter()
+            .flat_map(|(_, f)| f.sentences.iter().map(|s| s.words.as_slice()))
+            .chain(unlabelled.iter().map(Vec::as_slice)),
+    );
+    let gazetteers = Gazetteers::for_language(options.lang.code());
+    let mut trainer = Trainer::new(options.scheme);
+    let mut examples = Vec::new();
+    for (path, file) in &data {
+        for doc in documents(file) {
+            examples.extend(trainer.examples(doc, &gazetteers, &lexicon, true, path)?);
+        }
+    }
+    if examples.is_empty() {
+        return Err(NerError::NoTrainingData);
+    }
+    let dev_examples = match (&dev_data, dev) {
+        (Some(d), Some(path)) => Some(trainer.dev_examples(d, &gazetteers, &lexicon, path)?),
+        _ => None,
+    };
+    let info = ModelInfo {
+        lang: options.lang.code().to_string(),
+        trained_on: files
+            .iter()
+            .map(|f| {
+                f.file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+            })
+            .collect(),
+        licence: options.licence.clone(),
+        epochs: options.epochs,
+        best_epoch: 0,
+        dev_f1: None,
+        gazetteers: gazetteers.names.clone(),
+    };
+    trainer.run(&examples, dev_examples.as_ref(), info, lexicon, &options)
+}
+
+/// Reads the words of a CoNLL (`word ... tag`) or CoNLL-U (`id word ...`) file.
+fn read_words(path: &Path) -> Result<Vec<String>, NerError> {
+    let bytes = std::fs::read(path).map_err(|source| NerError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let text = conll::decode(bytes);
+    let conllu = path.extension().is_some_and(|e| e == "conllu");
+    Ok(text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.starts_with("-DOCSTART-"))
+        .filter_map(|l| {
+            let mut fields = l.split('\t');
+            if conllu {
+                let id = fields.next()?;
+                // Skip multi-word token ranges (`3-4`) and empty nodes (`3.1`).
+                (!id.contains(['-', '.'])).then(|| fields.next()).flatten()
+            } else {
+                l.split_whitespace().next()
+            }
+        })
+        .map(str::to_string)
+        .collect())
+}
+
+/// Learns which words occur lowercased in running text: class 2 when a word is written in
+/// lowercase more often than capitalised inside sentences, 1 when it occurs lowercased at all.
+fn learn_lexicon<'a>(sentences: impl Iterator<Item = &'a [String]>) -> Lexicon {
+    let mut counts: HashMap<String, (u32, u32)> = HashMap::new();
+    for sentence in sentences {
+        let words: Vec<&str> = sentence.iter().map(String::as_str).collect();
+        for token in features::analyse(&words) {
+            let entry = counts.entry(token.lower).or_default();
+            if token.case == Case::Lower {
+                entry.0 += 1;
+            } else if token.case.capitalised() && !token.initial {
+                entry.1 += 1;
+            }
+        }
+    }
+    let classes = counts
+        .into_iter()
+        .filter(|(_, (lower, _))| *lower > 0)
+        .map(|(word, (lower, capitalised))| {
+            let class = if lower > capitalised { 2 } else { 1 };
+            (hash(0, &[word.as_bytes()]), class)
+        })
+        .collect();
+    Lexicon { classes }
+}
+
+/// Gold chunks of a sentence, read with conlleval's rules.
+fn gold_chunks(tags: &[String], path: &Path) -> Result<Vec<Chunk>, NerError> {
+    let tags: Vec<&str> = tags.iter().map(String::as_str).collect();
+    eval::chunks(&tags)
+        .into_iter()
+        .map(|(start, end, kind)| {
+            NameKind::from_conll(&kind)
+                .map(|kind| Chunk { start, end, kind })
+                .ok_or_else(|| NerError::Format {
+                    path: path.to_path_buf(),
+                    line: 0,
+                    message: format!(
+                        "unknown entity type {kind:?} (expected PER, ORG, LOC or MISC)"
+                    ),
+                })
+        })
+        .collect()
+}
+
+/// The perceptron's state: weights and their running sums for averaging.
+struct Trainer {
+    scheme: Scheme,
+    labels: usize,
+    ids: FeatureMap<u32>,
+    keys: Vec<u32>,
+    weights: Vec<f32>,
+    sums: Vec<f64>,
+    transitions: Vec<f32>,
+    transition_sums: Vec<f64>,
+    step: f64,
+}
+
+/// Averaged weights and transitions at one point of training.
+struct Snapshot {
+    weights: Vec<f32>,
+    transitions: Vec<f32>,
+}
+
+impl Trainer {
+    fn new(scheme: Scheme) -> Trainer {
+        let labels = scheme.labels();
+        Trainer {
+            scheme,
+            labels,
+            ids: FeatureMap::default(),
+            keys: Vec::new(),
+            weights: Vec::new(),
+            sums: Vec::new(),
+            transitions: vec![0.0; (labels + 1) * labels],
+            transition_sums: vec![0.0; (labels + 1) * labels],
+            step: 1.0,
+        }
+    }
+
+    /// Feature ids of one document's sentences; new features get ids only when `grow`.
+    fn examples(
+        &mut self,
+        doc: &[conll::ConllSentence],
+        gazetteers: &Gazetteers,
+        lexicon: &Lexicon,
+        grow: bool,
+        path: &Path,
+    ) -> Result<Vec<Example>, NerError> {
+        let analysed: Vec<Vec<TokenInfo>> = doc
+            .iter()
+            .map(|s| features::analyse(&s.words.iter().map(String::as_str).collect::<Vec<_>>()))
+            .collect();
+        let stats = DocStats::new(&analysed);
+        let ctx = features::Context {
+            gazetteers,
+            lexicon,
+            doc: &stats,
+        };
+        let mut out = Vec::with_capacity(doc.len());
+        for (sentence, tokens) in doc.iter().zip(&analysed) {
+            let (hashes, raw_offsets) = features::extract(tokens, &ctx);
+            let mut ids = Vec::with_capacity(hashes.len());
+            let mut offsets = vec![0];
+            for w in raw_offsets.windows(2) {
+                for &h in &hashes[w[0]..w[1]] {
+                    if let Some(id) = self.id(h, grow) {
+                        ids.push(id);
+                    }
+                }
+                offsets.push(ids.len());
+            }
+            let gold = self
+                .scheme
+                .encode(&gold_chunks(&sentence.tags, path)?, sentence.words.len());
+            out.push(Example { ids, offsets, gold });
+        }
+        Ok(out)
+    }
+
+    fn dev_examples(
+        &mut self,
+        data: &ConllFile,
+        gazetteers: &Gazetteers,
+        lexicon: &Lexicon,
+        path: &Path,
+    ) -> Result<DevSet, NerError> {
+        let mut examples = Vec::new();
+        let mut tags = Vec::new();
+        for doc in documents(data) {
+            examples.extend(self.examples(doc, gazetteers, lexicon, false, path)?);
+            tags.extend(doc.iter().map(|s| s.tags.clone()));
+        }
+        Ok(DevSet {
+            examples,
+            tags,
+            docstarts: data.docstarts,
+        })
+    }
+
+    fn id(&mut self, key: u32, grow: bool) -> Option<u32> {
+        if let Some(&id) = self.ids.get(&key) {
+            return Some(id);
+        }
+        if !grow {
+            return None;
+        }
+        let id = self.keys.len() as u32;
+        self.ids.insert(key, id);
+        self.keys.push(key);
+        self.weights.extend(std::iter::repeat_n(0.0, self.labels));
+        self.sums.extend(std::iter::repeat_n(0.0, self.labels));
+        Some(id)
+    }
+
+    fn run(
+        &mut self,
+        examples: &[Example],
+        dev: Option<&DevSet>,
+        mut info: ModelInfo,
+        lexicon: Lexicon,
+        options: &TrainOptions,
+    ) -> Result<Tagger, NerError> {
+        let (allowed, end_ok) = constraints(self.scheme);
+        let mut order: Vec<usize> = (0..examples.len()).collect();
+        let mut rng = options.seed.max(1);
+        let mut best: Option<(f64, usize, Snapshot)> = None;
+        for epoch in 1..=options.epochs.max(1) {
+            shuffle(&mut order, &mut rng);
+            let mut errors = 0;
+            for &i in &order {
+                let example = &examples[i];
+                let predicted = decode(
+                    &self.weights,
+                    &self.transitions,
+                    &allowed,
+                    &end_ok,
+                    self.labels,
+                    example,
+                );
+                if predicted != example.gold {
+                    errors += 1;
+                    self.update(example, &predicted);
+                }
+                self.step += 1.0;
+            }
+            let snapshot = self.average();
+            let f1 = dev.map(|d| d.f1(&snapshot, &allowed, &end_ok, self.labels));
+            if options.verbose {
+                let dev = f1.map_or_else(String::new, |f| format!(", dev F1 {:.2}", 100.0 * f));
+                eprintln!(
+                    "epoch {epoch}: {errors} of {} sentences wrong{dev}",
+                    examples.len()
+                );
+            }
+            let score = f1.unwrap_or(epoch as f64);
+            if best.as_ref().is_none_or(|(s, _, _)| score > *s) {
+                best = Some((score, epoch, snapshot));
+            }
+        }
+        let Some((score, epoch, snapshot)) = best else {
+            return Err(NerError::NoTrainingData);
+        };
+        info.best_epoch = epoch;
+        info.dev_f1 = dev.map(|_| score);
+        if options.verbose {
+            eprintln!("kept epoch {epoch}");
+        }
+        let features = self
+            .keys
+            .iter()
+            .enumerate()
+            .map(|(id, &key)| {
+                (
+                    key,
+                    snapshot.weights[id * self.labels..(id + 1) * self.labels].to_vec(),
+                )
+            })
+            .filter(|(_, row)| row.iter().any(|w| w.abs() > options.min_weight))
+            .collect();
+        Ok(Tagger::from_parts(
+            info,
+            self.scheme,
+            features,
+            snapshot.transitions,
+            lexicon,
+        ))
+    }
+
+    fn update(&mut self, example: &Example, predicted: &[usize]) {
+        let labels = self.labels;
+        let step = self.step;
+        let bump = |weights: &mut [f32], sums: &mut [f64], at: usize, delta: f32| {
+            weights[at] += delta;
+            sums[at] += step * f64::from(delta);
+        };
+        for (i, (&gold, &guess)) in example.gold.iter().zip(predicted).enumerate() {
+            if gold != guess {
+                for &id in &example.ids[example.offsets[i]..example.offsets[i + 1]] {
+                    let row = id as usize * labels;
+                    bump(&mut self.weights, &mut self.sums, row + gold, 1.0);
+                    bump(&mut self.weights, &mut self.sums, row + guess, -1.0);
+                }
+            }
+            let prev_gold = if i == 0 { 0 } else { example.gold[i - 1] + 1 };
+            let prev_guess = if i == 0 { 0 } else { predicted[i - 1] + 1 };
+            if (prev_gold, gold) != (prev_guess, guess) {
+                let (t, s) = (&mut self.transitions, &mut self.transition_sums);
+                bump(t, s, prev_gold * labels + gold, 1.0);
+                bump(t, s, prev_guess * labels + guess, -1.0);
+            }
+        }
+    }
+
+    /// The averaged weights: `w - sums / step` (Daumé's trick for lazy averaging).
+    fn average(&self) -> Snapshot {
+        let average = |w: &[f32], s: &[f64]| -> Vec<f32> {
+            w.iter()
+                .zip(s)
+                .map(|(w, s)| (f64::from(*w) - s / self.step) as f32)
+                .collect()
+        };
+        Snapshot {
+            weights: average(&self.weights, &self.sums),
+            transitions: average(&self.transitions, &self.transition_sums),
+        }
+    }
+}
+
+/// The development data: examples for decoding, raw tags for conlleval.
+struct DevSet {
+    examples: Vec<Example>,
+    tags: Vec<Vec<String>>,
+    docstarts: usize,
+}
+
+impl DevSet {
+    fn f1(&self, snapshot: &Snapshot, allowed: &[f32], end_ok: &[bool], labels: usize) -> f64 {
+        let scheme = if labels == Scheme::Bio.labels() {
+            Scheme::Bio
+        } else {
+            Scheme::Bilou
+        };
+        let mut eval = Conlleval::new();
+        for _ in 0..self.docstarts {
+            eval.docstart();
+        }
+        for (example, gold) in self.examples.iter().zip(&self.tags) {
+            let predicted = decode(
+                &snapshot.weights,
+                &snapshot.transitions,
+                allowed,
+                end_ok,
+                labels,
+                example,
+            );
+            let guessed = iob2(&scheme.decode(&predicted), gold.len());
+            let guessed: Vec<&str> = guessed.iter().map(String::as_str).collect();
+            let gold: Vec<&str> = gold.iter().map(String::as_str).collect();
+            eval.sentence(&gold, &guessed);
+        }
+        eval.finish().f1()
+    }
+}
+
+/// Viterbi decoding of one example under dense weights.
+fn decode(
+    weights: &[f32],
+    transitions: &[f32],
+    allowed: &[f32],
+    end_ok: &[bool],
+    labels: usize,
+    example: &Example,
+) -> Vec<usize> {
+    let n = example.offsets.len() - 1;
+    let mut emissions = vec![0.0f32; n * labels];
+    for i in 0..n {
+        let out = &mut emissions[i * labels..(i + 1) * labels];
+        for &id in &example.ids[example.offsets[i]..example.offsets[i + 1]] {
+            let row = &weights[id as usize * labels..(id as usize + 1) * labels];
+            for (o, w) in out.iter_mut().zip(row) {
+                *o += w;
+            }
+        }
+    }
+    let transitions: Vec<f32> = transitions
+        .iter()
+        .zip(allowed)
+        .map(|(t, a)| t + a)
+        .collect();
+    viterbi(&emissions, labels, &transitions, end_ok)
+}
+
+/// Fisher–Yates shuffle with a xorshift generator.
+fn shuffle(order: &mut [usize], state: &mut u64) {
+    for i in (1..order.len()).rev() {
+        *state ^= *state << 13;
+        *state ^= *state >> 7;
+        *state ^= *state << 17;
+        let j = (*state % (i as u64 + 1)) as usize;
+        order.swap(i, j);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kroniek_text::segment;
+
+    /// A tiny corpus with the same pattern repeated, enough to learn it.
+    fn tiny_corpus(dir: &Path) -> PathBuf {
+        let mut text = String::from("-DOCSTART- -DOCSTART- O\n\n");
+        let names = [("Jan", "Peeters"), ("Marie", "Claes"), ("Piet", "Janssens")];
+        let places = ["Gent", "Brussel", "Antwerpen"];
+        for round in 0..4 {
+            for (k, (first, last)) in names.iter().enumerate() {
+                let place = places[(k + round) % places.len()];
+                text.push_str(&format!(
+                    "{first} N B-PER\n{last} N I-PER\nwoont V O\nin Prep O\n{place} N B-LOC\n. Punc O\n\n"
+                ));
+                text.push_str(&format!(
+                    "Gisteren Adv O\nzei V O\n{first} N B-PER\niets Pron O\n. Punc O\n\n"
+                ));
+            }
+        }
+        let path = dir.join("tiny.conll");
+        std::fs::write(&path, text).expect("write corpus");
+        path
+    }
+
+    fn temp_dir(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("kroniek-ner-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        dir
+    }
+
+    #[test]
+    fn learns_a_tiny_corpus_and_round_trips() {
+        let dir = temp_dir("tiny");
+        let corpus = tiny_corpus(&dir);
+        let options = TrainOptions {
+            epochs: 5,
+            verbose: false,
+            ..TrainOptions::default()
+        };
+        let tagger = train(std::slice::from_ref(&corpus), Some(&corpus), options).expect("trains");
+        let report = tagger.evaluate(&corpus).expect("evaluates");
+        assert_eq!(report.f1(), 1.0, "{report}");
+        assert_eq!(tagger.info().dev_f1, Some(1.0));
+
+        let model = dir.join("tiny.model");
+        tagger.save(&model).expect("saves");
+        let loaded = Tagger::load(&model).expect("loads");
+        assert_eq!(loaded.info(), tagger.info());
+        assert_eq!(loaded.feature_count(), tagger.feature_count());
+        let text = "Marie Claes woont in Gent.";
+        let seg = segment(text, Lang::Nl);
+        let found = loaded.tag(text, &seg);
+        assert_eq!(found, tagger.tag(text, &seg));
+        let spans: Vec<(&str, NameKind)> =
+            found.iter().map(|m| (m.span.of(text), m.kind)).collect();
+        assert_eq!(
+            spans,
+            vec![
+                ("Marie Claes", NameKind::Person),
+                ("Gent", NameKind::Location)
+            ]
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn no_sentences_is_an_error() {
+        let dir = temp_dir("empty");
+        let empty = dir.join("empty.conll");
+        std::fs::write(&empty, "").expect("write");
+        let result = train(
+            &[empty],
+            None,
+            TrainOptions {
+                verbose: false,
+                ..Default::default()
+            },
+        );
+        assert!(matches!(result, Err(NerError::NoTrainingData)));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn lexicon_classes() {
+        let sentences = [
+            vec![
+                "De".to_string(),
+                "man".into(),
+                "zag".into(),
+                "de".into(),
+                "Man".into(),
+            ],
+            vec!["Gent".to_string(), "en".into(), "Gent".into()],
+        ];
+        let lexicon = learn_lexicon(sentences.iter().map(Vec::as_slice));
+        assert_eq!(lexicon.classes.get(&hash(0, &[b"man"])), Some(&1));
+        assert_eq!(lexicon.classes.get(&hash(0, &[b"de"])), Some(&2));
+        assert_eq!(lexicon.classes.get(&hash(0, &[b"gent"])), None);
+    }
+}
