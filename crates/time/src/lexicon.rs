@@ -1,0 +1,250 @@
+//! The word-level data of one language: `lang/<code>/time_words.txt` and `time_numbers.txt`,
+//! loaded once into lookup tables.
+
+use kroniek_text::Lang;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// What a word can mean inside a time expression (see the header of `time_words.txt`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Class {
+    Month,
+    MonthAbbr,
+    Weekday,
+    WeekdayAbbr,
+    RelDate,
+    Pod,
+    PodAdv,
+    TodayPod,
+    RelPrev,
+    RelPast,
+    RelThis,
+    RelNext,
+    RelComing,
+    Unit,
+    Ago,
+    InFuture,
+    Later,
+    Earlier,
+    Every,
+    SetAdv,
+    From,
+    Between,
+    To,
+    And,
+    Before,
+    After,
+    Since,
+    At,
+    Fuzzy,
+    Oclock,
+    Half,
+    Quarter,
+    Past,
+    Noon,
+    Midnight,
+    Now,
+    Season,
+    Weekend,
+    Begin,
+    Mid,
+    End,
+    Whole,
+    Am,
+    Pm,
+}
+
+impl Class {
+    fn parse(name: &str) -> Option<Class> {
+        use Class::*;
+        Some(match name {
+            "month" => Month,
+            "month_abbr" => MonthAbbr,
+            "weekday" => Weekday,
+            "weekday_abbr" => WeekdayAbbr,
+            "reldate" => RelDate,
+            "pod" => Pod,
+            "pod_adv" => PodAdv,
+            "today_pod" => TodayPod,
+            "rel_prev" => RelPrev,
+            "rel_past" => RelPast,
+            "rel_this" => RelThis,
+            "rel_next" => RelNext,
+            "rel_coming" => RelComing,
+            "unit" => Unit,
+            "ago" => Ago,
+            "in_future" => InFuture,
+            "later" => Later,
+            "earlier" => Earlier,
+            "every" => Every,
+            "set_adv" => SetAdv,
+            "from" => From,
+            "between" => Between,
+            "to" => To,
+            "and" => And,
+            "before" => Before,
+            "after" => After,
+            "since" => Since,
+            "at" => At,
+            "fuzzy" => Fuzzy,
+            "oclock" => Oclock,
+            "half" => Half,
+            "quarter" => Quarter,
+            "past" => Past,
+            "noon" => Noon,
+            "midnight" => Midnight,
+            "now" => Now,
+            "season" => Season,
+            "weekend" => Weekend,
+            "begin" => Begin,
+            "mid" => Mid,
+            "end" => End,
+            "whole" => Whole,
+            "am" => Am,
+            "pm" => Pm,
+            _ => return None,
+        })
+    }
+}
+
+/// A number word: its value and whether it is an ordinal.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct NumberWord {
+    pub value: f64,
+    pub ordinal: bool,
+}
+
+/// The lookup tables of one language.
+#[derive(Debug, Default)]
+pub(crate) struct Lexicon {
+    words: HashMap<&'static str, Vec<(Class, &'static str)>>,
+    numbers: HashMap<&'static str, NumberWord>,
+    /// The language, for the few rules that differ (Dutch "half acht" is 7:30).
+    pub dutch: bool,
+}
+
+impl Lexicon {
+    /// The lexicon of `lang` (English data for languages without their own).
+    pub fn get(lang: Lang) -> &'static Lexicon {
+        static NL: OnceLock<Lexicon> = OnceLock::new();
+        static EN: OnceLock<Lexicon> = OnceLock::new();
+        match lang {
+            Lang::Nl => NL.get_or_init(|| Lexicon::load("nl")),
+            _ => EN.get_or_init(|| Lexicon::load("en")),
+        }
+    }
+
+    fn load(code: &str) -> Lexicon {
+        let mut words: HashMap<&'static str, Vec<(Class, &'static str)>> = HashMap::new();
+        for row in kroniek_lang::table(code, "time_words.txt") {
+            if let [word, class, value, ..] = row.as_slice() {
+                if let Some(class) = Class::parse(class) {
+                    words.entry(*word).or_default().push((class, *value));
+                }
+            }
+        }
+        let mut numbers = HashMap::new();
+        for row in kroniek_lang::table(code, "time_numbers.txt") {
+            if let [word, value, kind, ..] = row.as_slice() {
+                if let Ok(value) = value.parse::<f64>() {
+                    let ordinal = *kind == "ord";
+                    numbers.insert(*word, NumberWord { value, ordinal });
+                }
+            }
+        }
+        Lexicon {
+            words,
+            numbers,
+            dutch: code == "nl",
+        }
+    }
+
+    /// The value of `word` in `class`, if the word has that class.
+    pub fn value(&self, word: &str, class: Class) -> Option<&'static str> {
+        self.words
+            .get(word)?
+            .iter()
+            .find(|(c, _)| *c == class)
+            .map(|(_, v)| *v)
+    }
+
+    /// Whether `word` has `class`.
+    pub fn is(&self, word: &str, class: Class) -> bool {
+        self.value(word, class).is_some()
+    }
+
+    /// The value of `word` in `class` as an integer.
+    pub fn int(&self, word: &str, class: Class) -> Option<i64> {
+        self.value(word, class)?.parse().ok()
+    }
+
+    /// Whether the word has any time meaning at all (a cheap pre-filter).
+    pub fn known(&self, word: &str) -> bool {
+        self.words.contains_key(word) || self.numbers.contains_key(word)
+    }
+
+    /// A number word, including compounds: Dutch "vierentwintig", "eenendertigste",
+    /// "tweeëntwintig"; English "twenty-one", "thirty-first".
+    pub fn number(&self, word: &str) -> Option<NumberWord> {
+        if let Some(n) = self.numbers.get(word) {
+            return Some(*n);
+        }
+        if self.dutch {
+            for joint in ["ën", "en"] {
+                for (at, _) in word.match_indices(joint) {
+                    let (unit, ten) = (&word[..at], &word[at + joint.len()..]);
+                    let (Some(unit), Some(ten)) = (self.numbers.get(unit), self.numbers.get(ten))
+                    else {
+                        continue;
+                    };
+                    if !unit.ordinal && unit.value < 10.0 && ten.value >= 20.0 && ten.value < 100.0
+                    {
+                        return Some(NumberWord {
+                            value: unit.value + ten.value,
+                            ordinal: ten.ordinal,
+                        });
+                    }
+                }
+            }
+            None
+        } else {
+            let (ten, unit) = word.split_once('-')?;
+            self.compound(ten, unit)
+        }
+    }
+
+    /// An English ten followed by a unit ("twenty" "first").
+    pub fn compound(&self, ten: &str, unit: &str) -> Option<NumberWord> {
+        let ten = self.numbers.get(ten)?;
+        let unit = self.numbers.get(unit)?;
+        (!ten.ordinal && ten.value >= 20.0 && ten.value < 100.0 && unit.value < 10.0).then_some(
+            NumberWord {
+                value: ten.value + unit.value,
+                ordinal: unit.ordinal,
+            },
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dutch_compounds() {
+        let nl = Lexicon::get(Lang::Nl);
+        assert_eq!(nl.number("vierentwintig").map(|n| n.value), Some(24.0));
+        assert_eq!(nl.number("tweeëntwintig").map(|n| n.value), Some(22.0));
+        let ord = nl.number("eenendertigste").expect("ordinal");
+        assert!(ord.ordinal && ord.value == 31.0);
+        assert!(nl.number("kerstavond").is_none());
+        assert_eq!(nl.int("maart", Class::Month), Some(3));
+    }
+
+    #[test]
+    fn english_compounds() {
+        let en = Lexicon::get(Lang::En);
+        assert_eq!(en.number("twenty-first").map(|n| n.value), Some(21.0));
+        assert!(en.is("tuesday", Class::Weekday));
+    }
+}

@@ -1,0 +1,1423 @@
+//! The grammar: finds time expressions in the token view and builds their meaning.
+//!
+//! Every rule is a function `fn(&self, i) -> Option<(end, meaning)>` that tries to read an
+//! expression starting at token `i`; the scanner keeps the longest match at each position.
+
+use crate::chunk::{self, Chunk};
+use crate::lexicon::{Class, Lexicon};
+use crate::sem::*;
+use crate::words::{WKind, W};
+
+type M<T> = Option<(usize, T)>;
+
+pub(crate) struct Parser<'a> {
+    w: &'a [W],
+    lx: &'static Lexicon,
+}
+
+/// Finds the expressions of a token view: (first token, end token, meaning).
+pub(crate) fn scan(w: &[W], lx: &'static Lexicon) -> Vec<(usize, usize, Sem)> {
+    let p = Parser { w, lx };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < w.len() {
+        if !p.may_start(i) {
+            i += 1;
+            continue;
+        }
+        match p.top(i) {
+            Some((end, sem)) if end > i => {
+                let start = p.trim_start(i, end);
+                out.push((start, end, sem));
+                i = end;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+fn longest<T>(cands: impl IntoIterator<Item = M<T>>) -> M<T> {
+    let mut best: M<T> = None;
+    for c in cands.into_iter().flatten() {
+        if best.as_ref().is_none_or(|b| c.0 > b.0) {
+            best = Some(c);
+        }
+    }
+    best
+}
+
+impl Parser<'_> {
+    fn text(&self, i: usize) -> Option<&str> {
+        self.w.get(i).map(|w| w.text.as_str())
+    }
+    fn word(&self, i: usize) -> Option<&str> {
+        self.w
+            .get(i)
+            .filter(|w| w.kind == WKind::Word)
+            .map(|w| w.text.as_str())
+    }
+    fn is(&self, i: usize, c: Class) -> bool {
+        self.word(i).is_some_and(|w| self.lx.is(w, c))
+    }
+    fn int(&self, i: usize, c: Class) -> Option<i64> {
+        self.lx.int(self.word(i)?, c)
+    }
+    fn val(&self, i: usize, c: Class) -> Option<&'static str> {
+        self.lx.value(self.word(i)?, c)
+    }
+    fn punct(&self, i: usize, p: &str) -> bool {
+        self.w
+            .get(i)
+            .is_some_and(|w| w.kind == WKind::Punct && w.text == p)
+    }
+    fn chunk(&self, i: usize) -> Option<Chunk> {
+        let w = self.w.get(i).filter(|w| w.kind == WKind::Num)?;
+        let lx = self.lx;
+        chunk::parse(&w.text, lx.dutch, &|s| {
+            lx.int(s, Class::Month)
+                .or_else(|| lx.int(s, Class::MonthAbbr))
+                .map(|m| m as u32)
+        })
+    }
+    /// Skips a determiner ("de", "het", "the").
+    fn det(&self, i: usize) -> usize {
+        match self.word(i) {
+            Some("de" | "het" | "the") => i + 1,
+            _ => i,
+        }
+    }
+
+    fn may_start(&self, i: usize) -> bool {
+        match self.w[i].kind {
+            WKind::Num => true,
+            WKind::Punct => false,
+            WKind::Word => {
+                let t = &self.w[i].text;
+                self.lx.known(t)
+                    || matches!(t.as_str(), "'s" | "de" | "het" | "the" | "jaren" | "week")
+                    || self.compound_pod(t).is_some()
+            }
+        }
+    }
+
+    /// Leading prepositions are not part of the span ("op vrijdag" gives "vrijdag").
+    fn trim_start(&self, i: usize, end: usize) -> usize {
+        let mut s = i;
+        while s + 1 < end && self.is(s, Class::At) {
+            s += 1;
+        }
+        s
+    }
+
+    fn top(&self, i: usize) -> M<Sem> {
+        longest([self.set(i), self.modified(i), self.range(i), self.core(i)])
+    }
+
+    // ---- modifiers and ranges -------------------------------------------------------------
+
+    fn modified(&self, i: usize) -> M<Sem> {
+        let m = if self.is(i, Class::Before) {
+            Mod::Before
+        } else if self.is(i, Class::After) {
+            Mod::After
+        } else if self.is(i, Class::Since) {
+            Mod::Since
+        } else if self.is(i, Class::To) {
+            Mod::Until
+        } else {
+            return None;
+        };
+        let (end, sem) = longest([self.core(i + 1), self.range(i + 1)])?;
+        match sem {
+            Sem::Duration(..) | Sem::Set(_) | Sem::Offset(..) => None,
+            Sem::Time(_) if m == Mod::Before && self.lx.dutch && !self.clock_context(i + 1) => None,
+            s => Some((end, Sem::Modified(Box::new(s), m))),
+        }
+    }
+
+    /// Whether a bare number at `i` is clearly a clock time.
+    fn clock_context(&self, i: usize) -> bool {
+        matches!(self.chunk(i), Some(Chunk::Clock(_)))
+            || self.is(i + 1, Class::Oclock)
+            || self.is(i + 1, Class::Am)
+            || self.is(i + 1, Class::Pm)
+    }
+
+    fn range(&self, i: usize) -> M<Sem> {
+        let (opener, j) = if self.is(i, Class::From) || self.is(i, Class::Since) {
+            (Some(false), i + 1)
+        } else if self.is(i, Class::Between) {
+            (Some(true), i + 1)
+        } else {
+            (None, i)
+        };
+        let joiner = |k: usize| -> Option<usize> {
+            if self.punct(k, "-") || self.punct(k, "~") || self.punct(k, "–") {
+                return Some(k + 1);
+            }
+            if self.is(k, Class::To) {
+                // "tot en met"
+                if self.is(k + 1, Class::And) && self.word(k + 2) == Some("met") {
+                    return Some(k + 3);
+                }
+                return Some(k + 1);
+            }
+            (opener == Some(true) && self.is(k, Class::And)).then_some(k + 1)
+        };
+        longest([
+            self.clock_range(j, &joiner),
+            self.date_range(j, &joiner, opener.is_some()),
+            self.chunk_range(j),
+        ])
+        .and_then(|(end, sem)| {
+            if opener.is_none() && matches!(sem, Sem::TimeRange(..)) && !self.range_ok(i, end) {
+                return None;
+            }
+            Some((end, sem))
+        })
+    }
+
+    /// A bare "5 tot 6" needs a clock marker to be a time range.
+    fn range_ok(&self, i: usize, end: usize) -> bool {
+        (i..end).any(|k| {
+            matches!(self.chunk(k), Some(Chunk::Clock(_)))
+                || self.is(k, Class::Oclock)
+                || self.is(k, Class::PodAdv)
+                || self.is(k, Class::Am)
+                || self.is(k, Class::Pm)
+        })
+    }
+
+    fn chunk_range(&self, i: usize) -> M<Sem> {
+        let Some(Chunk::Range(a, b)) = self.chunk(i) else {
+            return None;
+        };
+        match (*a, *b) {
+            (Chunk::Int(x, 4), Chunk::Int(y, 4)) if x < y && x > 1000 => Some((
+                i + 1,
+                Sem::PeriodRange(Period::Year(x as i32), Period::Year(y as i32)),
+            )),
+            (
+                Chunk::Date {
+                    y: ya,
+                    m: ma,
+                    d: da,
+                },
+                Chunk::Date {
+                    y: yb,
+                    m: mb,
+                    d: db,
+                },
+            ) => {
+                let (ya, yb) = (ya.or(yb), yb.or(ya));
+                Some((
+                    i + 1,
+                    Sem::DateRange(
+                        Day::Ymd {
+                            y: ya,
+                            m: Some(ma),
+                            d: da,
+                        },
+                        Day::Ymd {
+                            y: yb,
+                            m: Some(mb),
+                            d: db,
+                        },
+                    ),
+                ))
+            }
+            (a, b) => {
+                let (ca, cb) = (as_clock(&a)?, as_clock(&b)?);
+                let (end, pod) = self.pod_after(i + 1);
+                let (ca, cb) = apply_pod(ca, cb, pod);
+                Some((end, Sem::TimeRange(ca, cb)))
+            }
+        }
+    }
+
+    fn clock_range(&self, i: usize, joiner: &dyn Fn(usize) -> Option<usize>) -> M<Sem> {
+        let (e1, a) = self.clock(i, true)?;
+        let j = joiner(e1)?;
+        let (e2, b) = self.clock(j, true)?;
+        let (end, pod) = self.pod_after(e2);
+        let (a, b) = apply_pod(a, b, pod);
+        // "tussen 10 en 11:30 op 1-1-2015"
+        if let Some((e3, d)) = self.at_day(end) {
+            return Some((e3, Sem::DateTimeRange(d, a, b)));
+        }
+        Some((end, Sem::TimeRange(a, b)))
+    }
+
+    fn at_day(&self, i: usize) -> M<Day> {
+        let j = if self.is(i, Class::At) { i + 1 } else { i };
+        self.day(j)
+    }
+
+    fn date_range(
+        &self,
+        i: usize,
+        joiner: &dyn Fn(usize) -> Option<usize>,
+        opened: bool,
+    ) -> M<Sem> {
+        // A day number borrowing its month: "tussen 3 en 12 sept", "4-23" after a month.
+        if let Some(Chunk::Int(d1, _)) = self.chunk(i) {
+            if let Some(j) = joiner(i + 1) {
+                if let Some((end, Day::Ymd { y, m, d })) = self.day(j) {
+                    if (1..=31).contains(&d1) && m.is_some() && opened {
+                        return Some((
+                            end,
+                            Sem::DateRange(Day::Ymd { y, m, d: d1 }, Day::Ymd { y, m, d }),
+                        ));
+                    }
+                }
+            }
+        }
+        let first = longest([
+            self.day(i).map(|(e, d)| (e, Ok(d))),
+            self.period(i).map(|(e, p)| (e, Err(p))),
+        ])?;
+        let j = joiner(first.0)?;
+        let second = longest([
+            self.day(j).map(|(e, d)| (e, Ok(d))),
+            self.period(j).map(|(e, p)| (e, Err(p))),
+        ])?;
+        let sem = match (first.1, second.1) {
+            (Ok(a), Ok(b)) => {
+                let (a, b) = share_year(a, b);
+                Sem::DateRange(a, b)
+            }
+            (Err(a), Err(b)) => {
+                let a = match (&a, &b) {
+                    (Period::Month { y: None, m }, Period::Month { y: Some(y), .. }) => {
+                        Period::Month { y: Some(*y), m: *m }
+                    }
+                    _ => a,
+                };
+                Sem::PeriodRange(a, b)
+            }
+            (Err(a), Ok(b)) => Sem::PeriodRange(a, day_as_period(b)?),
+            (Ok(a), Err(b)) => Sem::PeriodRange(day_as_period(a)?, b),
+        };
+        Some((second.0, sem))
+    }
+
+    // ---- sets ------------------------------------------------------------------------------
+
+    fn set(&self, i: usize) -> M<Sem> {
+        if let Some(t) = self.val(i, Class::SetAdv) {
+            return Some((i + 1, Sem::Set(t.to_string())));
+        }
+        if !self.is(i, Class::Every) {
+            return None;
+        }
+        let j = i + 1;
+        // "elke twee dagen"
+        if let Some((e, n)) = self.number(j) {
+            if let Some((u, k)) = self.unit(e) {
+                return Some((e + 1, Sem::Set(u.iso(n * k))));
+            }
+        }
+        if let Some((u, k)) = self.unit(j) {
+            // "elke dag 15.00", "elke dag om 8 uur"
+            if let Some((e, c)) = self.at_clock(j + 1) {
+                return Some((e, Sem::Set(c.timex())));
+            }
+            return Some((j + 1, Sem::Set(u.iso(k))));
+        }
+        if let Some(wd) = self.weekday_word(j) {
+            let base = format!("XXXX-WXX-{wd}");
+            if let Some((e, pod)) = self.pod_word(j + 1) {
+                return Some((e, Sem::Set(format!("{base}T{}", pod.code()))));
+            }
+            if let Some((e, c)) = self.at_clock(j + 1) {
+                let c = c.readings()[0];
+                return Some((e, Sem::Set(format!("{base}{}", c.timex()))));
+            }
+            return Some((j + 1, Sem::Set(base)));
+        }
+        if let Some((e, pod)) = self.pod_word(j) {
+            return Some((e, Sem::Set(format!("T{}", pod.code()))));
+        }
+        None
+    }
+
+    fn at_clock(&self, i: usize) -> M<Clock> {
+        let j = if self.is(i, Class::At) || self.punct(i, ",") {
+            i + 1
+        } else {
+            i
+        };
+        self.clock(j, true)
+    }
+
+    // ---- core: points, periods, durations -------------------------------------------------
+
+    fn core(&self, i: usize) -> M<Sem> {
+        longest([
+            self.date_time(i),
+            self.day(i).map(|(e, d)| (e, Sem::Date(d))),
+            self.time(i),
+            self.period(i).map(|(e, p)| (e, Sem::Period(p))),
+            self.duration_expr(i),
+            self.clock_window(i),
+            self.now(i),
+        ])
+    }
+
+    /// "afgelopen 5 minuten", "de komende twee uur".
+    fn clock_window(&self, i: usize) -> M<Sem> {
+        let n = self.rel_sign(i).filter(|n| *n != 0)?;
+        let (e, amount, u) = self.amount(i + 1)?;
+        u.is_clock()
+            .then_some((e, Sem::ClockWindow(amount, u, n > 0)))
+    }
+
+    fn now(&self, i: usize) -> M<Sem> {
+        self.is(i, Class::Now).then_some((i + 1, Sem::Now))
+    }
+
+    fn time(&self, i: usize) -> M<Sem> {
+        longest([
+            self.clock(i, false).map(|(e, c)| (e, Sem::Time(c))),
+            self.pod_adv(i).map(|(e, p)| (e, Sem::TimePod(p))),
+            self.today_pod(i),
+        ])
+    }
+
+    /// "vanavond", "deze avond", "morgenavond", "maandagochtend", "tonight".
+    fn today_pod(&self, i: usize) -> M<Sem> {
+        if let Some(p) = self.val(i, Class::TodayPod).and_then(Pod::parse) {
+            return Some((i + 1, Sem::DatePod(Day::Rel(0), p)));
+        }
+        if self.is(i, Class::RelThis) {
+            if let Some(p) = self.val(i + 1, Class::Pod).and_then(Pod::parse) {
+                return Some((i + 2, Sem::DatePod(Day::Rel(0), p)));
+            }
+        }
+        let (d, p) = self.compound_pod(self.word(i)?)?;
+        Some((i + 1, Sem::DatePod(d, p)))
+    }
+
+    /// A day word glued to a part of the day: "maandagavond", "gisterenavond".
+    fn compound_pod(&self, w: &str) -> Option<(Day, Pod)> {
+        if w.len() < 8 {
+            return None;
+        }
+        for (at, _) in w.char_indices().skip(2) {
+            let (head, tail) = w.split_at(at);
+            if let Some(p) = self.lx.value(tail, Class::Pod).and_then(Pod::parse) {
+                if let Some(n) = self.lx.int(head, Class::RelDate) {
+                    return Some((Day::Rel(n), p));
+                }
+                if let Some(wd) = self.lx.int(head, Class::Weekday) {
+                    return Some((
+                        Day::Weekday {
+                            wd: wd as u32,
+                            rel: WdRel::Bare,
+                        },
+                        p,
+                    ));
+                }
+            }
+        }
+        None
+    }
+
+    /// "'s avonds", "in de ochtend", "in the morning".
+    fn pod_adv(&self, i: usize) -> M<Pod> {
+        if self.word(i) == Some("'s") {
+            let p = self.val(i + 1, Class::PodAdv).and_then(Pod::parse)?;
+            return Some((i + 2, p));
+        }
+        if self.is(i, Class::At) {
+            let j = self.det(i + 1);
+            if j > i + 1 {
+                let p = self.val(j, Class::Pod).and_then(Pod::parse)?;
+                return Some((j + 1, p));
+            }
+        }
+        None
+    }
+
+    fn pod_word(&self, i: usize) -> M<Pod> {
+        self.pod_adv(i).or_else(|| {
+            let p = self.val(i, Class::Pod).and_then(Pod::parse)?;
+            Some((i + 1, p))
+        })
+    }
+
+    /// An optional part of the day after a clock time.
+    fn pod_after(&self, i: usize) -> (usize, Option<Pod>) {
+        if let Some((e, p)) = self.pod_adv(i) {
+            return (e, Some(p));
+        }
+        if self.is(i, Class::Am) {
+            return (i + 1, Some(Pod::Mo));
+        }
+        if self.is(i, Class::Pm) {
+            return (i + 1, Some(Pod::Ev));
+        }
+        (i, None)
+    }
+
+    fn date_time(&self, i: usize) -> M<Sem> {
+        let mut cands: Vec<M<Sem>> = Vec::new();
+        let today_pod = self.today_pod(i);
+        if let Some((e, d)) = self.day(i) {
+            let mut j = e;
+            if self.is(j, Class::At)
+                || self.punct(j, ",")
+                || self.punct(j, "-")
+                || self.punct(j, "@")
+            {
+                j += 1;
+            }
+            if let Some((e2, c)) = self.clock(j, true) {
+                // a clock range after the day
+                let range = self.range(j).and_then(|(e3, s)| match s {
+                    Sem::TimeRange(a, b) => Some((e3, Sem::DateTimeRange(d.clone(), a, b))),
+                    _ => None,
+                });
+                cands.push(range);
+                let (e3, pod) = self.pod_after(e2);
+                let c = pod.map_or(c, |p| c.with_pod(p));
+                cands.push(Some((e3, Sem::DateTime(d.clone(), c))));
+            } else if let Some((e3, Sem::TimeRange(a, b))) = self.range(j) {
+                cands.push(Some((e3, Sem::DateTimeRange(d.clone(), a, b))));
+            }
+            if let Some((e2, p)) = self.pod_word(e) {
+                cands.push(Some((e2, Sem::DatePod(d.clone(), p))));
+            }
+        }
+        // "8 vanmorgen", "15:00 vandaag", "10, vanavond"
+        if let Some((e, c)) = self.clock(i, true) {
+            let mut j = e;
+            if self.is(j, Class::At) || self.punct(j, ",") {
+                j += 1;
+            }
+            if let Some((e2, Sem::DatePod(d, p))) = self.today_pod(j) {
+                cands.push(Some((e2, Sem::DateTime(d, c.with_pod(p)))));
+            } else if let Some((e2, d)) = self.day(j) {
+                cands.push(Some((e2, Sem::DateTime(d, c))));
+            }
+        }
+        // "vanavond om 8 uur"
+        if let Some((e, Sem::DatePod(d, p))) = today_pod {
+            if self.is(e, Class::At) {
+                if let Some((e2, c)) = self.clock(e + 1, true) {
+                    cands.push(Some((e2, Sem::DateTime(d, c.with_pod(p)))));
+                }
+            }
+        }
+        // "'s ochtends om 9 uur"
+        if let Some((e, p)) = self.pod_adv(i) {
+            let j = if self.is(e, Class::At) { e + 1 } else { e };
+            if let Some((e2, c)) = self.clock(j, true) {
+                cands.push(Some((e2, Sem::Time(c.with_pod(p)))));
+            }
+        }
+        longest(cands)
+    }
+
+    // ---- clock times -----------------------------------------------------------------------
+
+    /// A clock time; `loose` accepts a bare number (after "om", in a range).
+    fn clock(&self, i: usize, loose: bool) -> M<Clock> {
+        let (mut e, mut c) = longest([
+            self.clock_chunk(i, loose),
+            self.clock_words(i),
+            self.clock_number(i, loose),
+            self.at_number(i),
+        ])?;
+        if self.is(e, Class::Am) {
+            c.pm = Some(false);
+            e += 1;
+        } else if self.is(e, Class::Pm) {
+            c.pm = Some(true);
+            e += 1;
+        } else if let Some((e2, p)) = self.pod_adv(e) {
+            c = c.with_pod(p);
+            e = e2;
+        }
+        Some((e, c))
+    }
+
+    fn clock_chunk(&self, i: usize, loose: bool) -> M<Clock> {
+        match self.chunk(i)? {
+            Chunk::Clock(c) => {
+                let e = if self.is(i + 1, Class::Oclock) {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                Some((e, c))
+            }
+            Chunk::DotClock(c, _) => {
+                if self.is(i + 1, Class::Oclock) {
+                    Some((i + 2, c))
+                } else if loose || (i > 0 && self.is(i - 1, Class::At)) {
+                    Some((i + 1, c))
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// "10 uur", "tien uur", "ten o'clock", "3 pm".
+    fn clock_number(&self, i: usize, loose: bool) -> M<Clock> {
+        let (e, h) = self.small_number(i)?;
+        if !(0..=24).contains(&h) {
+            return None;
+        }
+        if self.is(e, Class::Oclock) || self.is(e, Class::Am) || self.is(e, Class::Pm) {
+            let e = if self.is(e, Class::Oclock) { e + 1 } else { e };
+            let mut c = Clock::hour(h as u32);
+            // "three thirty"
+            if let Some((e2, m)) = self.small_number(e) {
+                if !self.lx.dutch && (1..60).contains(&m) && e2 > e {
+                    c.m = Some(m as u32);
+                    return Some((e2, c));
+                }
+            }
+            return Some((e, c));
+        }
+        if loose {
+            if let Some((e2, m)) = self.small_number(e) {
+                if !self.lx.dutch && (10..60).contains(&m) && self.word(e).is_some() && h <= 12 {
+                    return Some((
+                        e2,
+                        Clock {
+                            m: Some(m as u32),
+                            ..Clock::hour(h as u32)
+                        },
+                    ));
+                }
+            }
+            return Some((e, Clock::hour(h as u32)));
+        }
+        None
+    }
+
+    /// "om 7": a bare hour after a preposition.
+    fn at_number(&self, i: usize) -> M<Clock> {
+        if !(self.is(i, Class::At) && matches!(self.word(i), Some("om" | "at" | "rond" | "around")))
+        {
+            return None;
+        }
+        let (e, h) = self.small_number(i + 1)?;
+        if !(0..=24).contains(&h) || self.unit(e).is_some() {
+            return None;
+        }
+        Some((e, Clock::hour(h as u32)))
+    }
+
+    /// "half acht", "kwart over negen", "10 voor half negen", "half past eight",
+    /// "quarter to ten", "20 min past eight", "middaguur", "noon".
+    fn clock_words(&self, i: usize) -> M<Clock> {
+        if let Some(h) = self.int(i, Class::Noon) {
+            return Some((
+                i + 1,
+                Clock {
+                    pm: Some(true),
+                    ..Clock::hour(h as u32)
+                },
+            ));
+        }
+        if self.is(i, Class::Midnight) {
+            return Some((
+                i + 1,
+                Clock {
+                    pm: Some(false),
+                    ..Clock::hour(0)
+                },
+            ));
+        }
+        if matches!(self.word(i), Some("het" | "de" | "the")) {
+            return self.clock_words(i + 1).filter(|(_, c)| c.pm.is_some());
+        }
+        // minutes before/after
+        let (e, mins) = if self.is(i, Class::Quarter) {
+            (i + 1, 15)
+        } else if self.is(i, Class::Half) && !self.lx.dutch {
+            (i + 1, 30)
+        } else if let Some((e, m)) = self.small_number(i) {
+            let e = if self.unit(e).is_some_and(|(u, _)| u == Unit::Minute) {
+                e + 1
+            } else {
+                e
+            };
+            (e, m)
+        } else {
+            (i, 0)
+        };
+        let sign = if self.is(e, Class::Past) {
+            1
+        } else if self.is(e, Class::To) || self.is(e, Class::Before) {
+            -1
+        } else {
+            0
+        };
+        let (e, mins) = if sign != 0 && e > i && (1..60).contains(&mins) {
+            (e + 1, mins * sign)
+        } else {
+            (i, 0)
+        };
+        // Dutch "half negen" = 8:30
+        let (e, half) = if self.lx.dutch && self.is(e, Class::Half) {
+            (e + 1, -30)
+        } else {
+            (e, 0)
+        };
+        if e == i {
+            return None;
+        }
+        let (e2, h) = self.small_number(e)?;
+        if !(1..=12).contains(&h) {
+            return None;
+        }
+        let total = h * 60 + half + mins;
+        let total = total.rem_euclid(24 * 60);
+        let mut c = Clock {
+            h: (total / 60) as u32,
+            m: Some((total % 60) as u32),
+            s: None,
+            pm: None,
+        };
+        if c.h == 0 {
+            c.h = 12;
+        }
+        let e2 = if self.is(e2, Class::Oclock) {
+            e2 + 1
+        } else {
+            e2
+        };
+        Some((e2, c))
+    }
+
+    // ---- numbers ---------------------------------------------------------------------------
+
+    /// A cardinal number (digits or words) up to 100, for hours and minutes.
+    fn small_number(&self, i: usize) -> M<i64> {
+        let (e, n) = self.number(i)?;
+        (n.fract() == 0.0 && (0.0..=100.0).contains(&n)).then_some((e, n as i64))
+    }
+
+    /// A cardinal number: digits ("3", "3,5") or words ("drie", "twenty one").
+    fn number(&self, i: usize) -> M<f64> {
+        match self.chunk(i) {
+            Some(Chunk::Int(n, _)) => return Some((i + 1, f64::from(n))),
+            Some(Chunk::Dec(x)) => return Some((i + 1, x)),
+            Some(Chunk::DotClock(_, x)) if !self.lx.dutch => return Some((i + 1, x)),
+            _ => {}
+        }
+        let w = self.word(i)?;
+        if let Some(n) = self.lx.number(w).filter(|n| !n.ordinal) {
+            if let Some(next) = self.word(i + 1) {
+                if let Some(c) = self.lx.compound(w, next).filter(|n| !n.ordinal) {
+                    return Some((i + 2, c.value));
+                }
+            }
+            return Some((i + 1, n.value));
+        }
+        None
+    }
+
+    /// A day-of-month number: "14", "3e", "veertiende", "twenty first".
+    fn day_number(&self, i: usize) -> M<u32> {
+        match self.chunk(i) {
+            Some(Chunk::Int(n, len)) if len <= 2 && (1..=31).contains(&n) => {
+                return Some((i + 1, n))
+            }
+            Some(Chunk::Ord(n)) => return Some((i + 1, n)),
+            _ => {}
+        }
+        let w = self.word(i)?;
+        let n = self.lx.number(w)?;
+        if let Some(next) = self.word(i + 1) {
+            if let Some(c) = self.lx.compound(w, next) {
+                return (1.0..=31.0)
+                    .contains(&c.value)
+                    .then_some((i + 2, c.value as u32));
+            }
+        }
+        if w == "een" || w == "a" || w == "an" {
+            return None;
+        }
+        (n.value.fract() == 0.0 && (1.0..=31.0).contains(&n.value))
+            .then_some((i + 1, n.value as u32))
+    }
+
+    fn unit(&self, i: usize) -> Option<(Unit, f64)> {
+        Unit::parse(self.val(i, Class::Unit)?)
+    }
+
+    fn year(&self, i: usize) -> M<i32> {
+        match self.chunk(i)? {
+            Chunk::Int(y, 4) if (1000..=2999).contains(&y) => Some((i + 1, y as i32)),
+            _ => None,
+        }
+    }
+
+    // ---- days ------------------------------------------------------------------------------
+
+    fn weekday_word(&self, i: usize) -> Option<u32> {
+        if let Some(wd) = self.int(i, Class::Weekday) {
+            return Some(wd as u32);
+        }
+        let wd = self.int(i, Class::WeekdayAbbr)?;
+        let dotted = self.punct(i + 1, ".");
+        let dated = matches!(self.w.get(i + 1).map(|w| w.kind), Some(WKind::Num));
+        (dotted || dated).then_some(wd as u32)
+    }
+
+    fn month_word(&self, i: usize, strict: bool) -> Option<u32> {
+        if let Some(m) = self.int(i, Class::Month) {
+            return Some(m as u32);
+        }
+        let m = self.int(i, Class::MonthAbbr)?;
+        (!strict).then_some(m as u32)
+    }
+
+    /// A month name and where it ends (an abbreviation may carry a dot).
+    fn month_at(&self, i: usize, strict: bool) -> M<u32> {
+        let m = self.month_word(i, strict)?;
+        let e = if self.int(i, Class::MonthAbbr).is_some() && self.punct(i + 1, ".") {
+            i + 2
+        } else {
+            i + 1
+        };
+        Some((e, m))
+    }
+
+    fn opt_year(&self, i: usize) -> (usize, Option<i32>) {
+        let j = if self.punct(i, ",") { i + 1 } else { i };
+        match self.year(j) {
+            Some((e, y)) => (e, Some(y)),
+            None => (i, None),
+        }
+    }
+
+    fn day(&self, i: usize) -> M<Day> {
+        longest([
+            self.day_numeric(i),
+            self.day_month(i),
+            self.month_day(i),
+            self.weekday_day(i),
+            self.rel_day(i),
+            self.ordinal_only(i),
+            self.shifted_day(i),
+        ])
+    }
+
+    fn day_numeric(&self, i: usize) -> M<Day> {
+        match self.chunk(i)? {
+            Chunk::Date { y, m, d } => {
+                // "5-3-'18"
+                if y.is_none() && self.punct(i + 1, "-") {
+                    if let Some(Chunk::Int(yy, 2)) = self
+                        .chunk(i + 3)
+                        .filter(|_| matches!(self.text(i + 2), Some("'" | "’")))
+                    {
+                        return Some((
+                            i + 4,
+                            Day::Ymd {
+                                y: Some(2000 + yy as i32),
+                                m: Some(m),
+                                d,
+                            },
+                        ));
+                    }
+                }
+                // "22/04/2016" split by spaces never happens; "1 / 1 / 2015" neither.
+                let (e, y2) = if y.is_none() && self.punct(i + 1, "/") {
+                    match self.year(i + 2) {
+                        Some((e, y)) => (e, Some(y)),
+                        None => (i + 1, None),
+                    }
+                } else {
+                    (i + 1, y)
+                };
+                Some((
+                    e,
+                    Day::Ymd {
+                        y: y2,
+                        m: Some(m),
+                        d,
+                    },
+                ))
+            }
+            _ => None,
+        }
+    }
+
+    /// "14 maart 2019", "4e jan", "de tweede van augustus", "the 09th of may".
+    fn day_month(&self, i: usize) -> M<Day> {
+        let j = self.det(i);
+        let (e, d) = self.day_number(j)?;
+        let k = if matches!(self.word(e), Some("van" | "of")) {
+            e + 1
+        } else {
+            e
+        };
+        let (e2, m) = self.month_at(k, false)?;
+        let (e3, y) = self.opt_year(e2);
+        Some((e3, Day::Ymd { y, m: Some(m), d }))
+    }
+
+    /// "March 14", "march 14th, 2019", "may twenty nine", "oct. 2".
+    fn month_day(&self, i: usize) -> M<Day> {
+        let (e, m) = self.month_at(i, false)?;
+        let e = if self.punct(e, ",") { e + 1 } else { e };
+        let j = self.det(e);
+        let (e2, d) = self.day_number(j)?;
+        if matches!(self.chunk(j), Some(Chunk::Int(_, 4))) {
+            return None;
+        }
+        let (e3, y) = self.opt_year(e2);
+        Some((e3, Day::Ymd { y, m: Some(m), d }))
+    }
+
+    /// "dinsdag 9 mei", "vrijdag", "volgende vrijdag", "volgende week maandag".
+    fn weekday_day(&self, i: usize) -> M<Day> {
+        // relative determiner first
+        let (j, rel) = if self.is(i, Class::RelPrev) {
+            (i + 1, Some(WdRel::Week(-1)))
+        } else if self.is(i, Class::RelNext) {
+            (i + 1, Some(WdRel::Week(1)))
+        } else if self.is(i, Class::RelThis) {
+            if self.is(i + 1, Class::RelComing) {
+                (i + 2, Some(WdRel::Coming))
+            } else if self.is(i + 1, Class::RelPast) || self.is(i + 1, Class::RelPrev) {
+                (i + 2, Some(WdRel::Past))
+            } else {
+                (i + 1, Some(WdRel::Week(0)))
+            }
+        } else if self.is(i, Class::RelComing) {
+            (i + 1, Some(WdRel::Coming))
+        } else if self.is(i, Class::RelPast) {
+            (i + 1, Some(WdRel::Past))
+        } else {
+            (i, None)
+        };
+        // "volgende week (op) maandag"
+        if let Some(WdRel::Week(k)) = rel {
+            if self.unit(j).is_some_and(|(u, _)| u == Unit::Week) {
+                let mut l = j + 1;
+                if self.is(l, Class::At) {
+                    l += 1;
+                }
+                if let Some(wd) = self.weekday_word(l) {
+                    return Some((
+                        l + 1,
+                        Day::Weekday {
+                            wd,
+                            rel: WdRel::Week(k),
+                        },
+                    ));
+                }
+            }
+        }
+        let wd = self.weekday_word(j)?;
+        let mut e = j + 1;
+        if self.punct(e, ".") && self.int(j, Class::WeekdayAbbr).is_some() {
+            e += 1;
+        }
+        if rel.is_none() {
+            // a date after the weekday wins: "dinsdag 9 mei", "maandag 12-4"
+            let k = if self.punct(e, ",") { e + 1 } else { e };
+            if let Some((e2, d)) =
+                longest([self.day_month(k), self.month_day(k), self.day_numeric(k)])
+            {
+                return Some((e2, d));
+            }
+        }
+        Some((
+            e,
+            Day::Weekday {
+                wd,
+                rel: rel.unwrap_or(WdRel::Bare),
+            },
+        ))
+    }
+
+    fn rel_day(&self, i: usize) -> M<Day> {
+        let n = self.int(i, Class::RelDate)?;
+        // "morgen" followed by a part of the day word is "tomorrow morning" only via pod rules.
+        Some((i + 1, Day::Rel(n)))
+    }
+
+    /// "de 5e", "the 15th".
+    fn ordinal_only(&self, i: usize) -> M<Day> {
+        if !matches!(self.word(i), Some("de" | "the")) {
+            return None;
+        }
+        let d = match self.chunk(i + 1)? {
+            Chunk::Ord(d) => d,
+            _ => return None,
+        };
+        Some((
+            i + 2,
+            Day::Ymd {
+                y: None,
+                m: None,
+                d,
+            },
+        ))
+    }
+
+    /// "over twee weken", "drie dagen geleden", "twee dagen na vandaag", "in two weeks".
+    fn shifted_day(&self, i: usize) -> M<Day> {
+        if self.is(i, Class::InFuture) && self.word(i) != Some("within") {
+            let (e, n, u) = self.amount(i + 1)?;
+            if u.is_clock() || n.fract() != 0.0 {
+                return None;
+            }
+            return Some((
+                e,
+                Day::Shift {
+                    base: Box::new(Day::Rel(0)),
+                    n: n as i64,
+                    unit: u,
+                },
+            ));
+        }
+        let (e, n, u) = self.amount(i)?;
+        if u.is_clock() || n.fract() != 0.0 {
+            return None;
+        }
+        let n = n as i64;
+        if self.is(e, Class::Ago) {
+            return Some((
+                e + 1,
+                Day::Shift {
+                    base: Box::new(Day::Rel(0)),
+                    n: -n,
+                    unit: u,
+                },
+            ));
+        }
+        let sign = if self.is(e, Class::After) || matches!(self.word(e), Some("vanaf" | "from")) {
+            1
+        } else if self.is(e, Class::Before) {
+            -1
+        } else {
+            return None;
+        };
+        let (e2, base) = self.rel_day(e + 1)?;
+        Some((
+            e2,
+            Day::Shift {
+                base: Box::new(base),
+                n: sign * n,
+                unit: u,
+            },
+        ))
+    }
+
+    /// An amount of a unit: "drie weken", "een paar dagen", "3,5 jaar", "anderhalf uur".
+    fn amount(&self, i: usize) -> Option<(usize, f64, Unit)> {
+        let (e, n) = if let Some((e, n)) = self.number(i) {
+            // "een paar", "a few", "a couple of"
+            if let Some(f) = self.int(e, Class::Fuzzy) {
+                let e = if matches!(self.word(e + 1), Some("of")) {
+                    e + 2
+                } else {
+                    e + 1
+                };
+                (e, f as f64)
+            } else {
+                (e, n)
+            }
+        } else if let Some(f) = self.int(i, Class::Fuzzy) {
+            (i + 1, f as f64)
+        } else {
+            return None;
+        };
+        let (u, k) = self.unit(e)?;
+        Some((e + 1, n * k, u))
+    }
+
+    // ---- durations -------------------------------------------------------------------------
+
+    fn duration_expr(&self, i: usize) -> M<Sem> {
+        // "de hele dag", "the whole week"
+        let j = self.det(i);
+        if self.is(j, Class::Whole) {
+            let (u, k) = self.unit(j + 1)?;
+            return Some((j + 2, Sem::Duration(k, u)));
+        }
+        let (e, n, u) = self.amount(i)?;
+        // "N uur" after "om" is a clock time, handled elsewhere; "5 minuten later"
+        if self.is(e, Class::Later) && u.is_clock() {
+            return Some((e + 1, Sem::Offset(n, u)));
+        }
+        if i > 0
+            && self.is(i - 1, Class::InFuture)
+            && u.is_clock()
+            && self.word(i - 1) != Some("within")
+        {
+            return None;
+        }
+        Some((e, Sem::Duration(n, u)))
+    }
+
+    // ---- periods ---------------------------------------------------------------------------
+
+    fn period(&self, i: usize) -> M<Period> {
+        longest([
+            self.rel_period(i),
+            self.month_period(i),
+            self.year_period(i),
+            self.week_number(i),
+            self.decade(i),
+            self.window(i),
+            self.part_period(i),
+            self.week_of(i),
+        ])
+    }
+
+    fn rel_sign(&self, i: usize) -> Option<i64> {
+        if self.is(i, Class::RelPrev) || self.is(i, Class::RelPast) {
+            Some(-1)
+        } else if self.is(i, Class::RelThis) {
+            Some(0)
+        } else if self.is(i, Class::RelNext) || self.is(i, Class::RelComing) {
+            Some(1)
+        } else {
+            None
+        }
+    }
+
+    /// "vorige week", "volgend jaar", "deze maand", "dit weekend", "aanstaande september",
+    /// "deze zomer", "volgend kwartaal".
+    fn rel_period(&self, i: usize) -> M<Period> {
+        let n = self.rel_sign(i)?;
+        let j = i + 1;
+        if let Some((u, _)) = self.unit(j) {
+            let p = match u {
+                Unit::Week => Period::RelWeek(n),
+                Unit::Month => Period::RelMonth(n),
+                Unit::Year => Period::RelYear(n),
+                Unit::Quarter => Period::Quarter {
+                    y: None,
+                    rel: Some(n),
+                    q: 0,
+                },
+                _ => return None,
+            };
+            if let Period::Quarter { .. } = p {
+                return None;
+            }
+            return Some((j + 1, p));
+        }
+        if self.is(j, Class::Weekend) {
+            return Some((j + 1, Period::Weekend(n)));
+        }
+        if let Some(m) = self.month_word(j, true) {
+            return Some((j + 1, Period::MonthRel { m, rel: n }));
+        }
+        if let Some(code) = self.val(j, Class::Season) {
+            return Some((
+                j + 1,
+                Period::Season {
+                    code,
+                    rel: Some(n),
+                    y: None,
+                },
+            ));
+        }
+        None
+    }
+
+    /// "maart", "april 2017", "2017 april", "mei 2018".
+    fn month_period(&self, i: usize) -> M<Period> {
+        if let Some((e, y)) = self.year(i) {
+            let (e2, m) = self.month_at(e, false)?;
+            return Some((e2, Period::Month { y: Some(y), m }));
+        }
+        if let Some(Chunk::YearMonth(y, m)) = self.chunk(i) {
+            return Some((i + 1, Period::Month { y: Some(y), m }));
+        }
+        let strict_m = self.month_word(i, true);
+        let (e, m) = self.month_at(i, false)?;
+        let (e2, y) = self.opt_year(e);
+        if y.is_none() && strict_m.is_none() {
+            return None;
+        }
+        Some((e2, Period::Month { y, m }))
+    }
+
+    /// "2019" after a preposition or "jaar"; "het jaar 2008".
+    fn year_period(&self, i: usize) -> M<Period> {
+        let j = self.det(i);
+        if self.unit(j).is_some_and(|(u, _)| u == Unit::Year) {
+            let (e, y) = self.year(j + 1)?;
+            return Some((e, Period::Year(y)));
+        }
+        if let Some(code) = self.val(i, Class::Season) {
+            let (e, y) = self.opt_year(i + 1);
+            return Some((e, Period::Season { code, rel: None, y }));
+        }
+        let (e, y) = self.year(i)?;
+        let ok = i > 0
+            && (self.is(i - 1, Class::At)
+                || self.is(i - 1, Class::Since)
+                || self.is(i - 1, Class::From)
+                || self.is(i - 1, Class::Between)
+                || self.is(i - 1, Class::To)
+                || self.is(i - 1, Class::And)
+                || self.is(i - 1, Class::Before)
+                || self.is(i - 1, Class::After)
+                || self.is(i - 1, Class::Begin)
+                || self.is(i - 1, Class::End)
+                || self.is(i - 1, Class::Mid)
+                || self.punct(i - 1, "-"));
+        ok.then_some((e, Period::Year(y)))
+    }
+
+    /// "week 31", "week 1".
+    fn week_number(&self, i: usize) -> M<Period> {
+        if !self.unit(i).is_some_and(|(u, _)| u == Unit::Week) {
+            return None;
+        }
+        match self.chunk(i + 1)? {
+            Chunk::Int(n, _) if (1..=53).contains(&n) => {
+                let (e, y) = self.opt_year(i + 2);
+                Some((e, Period::WeekNum { y, n }))
+            }
+            _ => None,
+        }
+    }
+
+    /// "de week van 10 april", "the week of the 18th".
+    fn week_of(&self, i: usize) -> M<Period> {
+        let j = self.det(i);
+        if !self.unit(j).is_some_and(|(u, _)| u == Unit::Week) {
+            return None;
+        }
+        if !matches!(self.word(j + 1), Some("van" | "of")) {
+            return None;
+        }
+        let (e, d) = self.day(j + 2)?;
+        Some((e, Period::WeekOf(d)))
+    }
+
+    /// "jaren '90", "jaren 1990", "the 90s", "the nineties".
+    fn decade(&self, i: usize) -> M<Period> {
+        let j = self.det(i);
+        if self.word(j) == Some("jaren") {
+            if matches!(self.text(j + 1), Some("'" | "’")) {
+                if let Some(Chunk::Int(d, 2)) = self.chunk(j + 2) {
+                    return (d % 10 == 0).then_some((
+                        j + 3,
+                        Period::Decade {
+                            century: None,
+                            decade: d,
+                        },
+                    ));
+                }
+            }
+            if let Some(Chunk::Int(y, 4)) = self.chunk(j + 1) {
+                if y % 10 == 0 {
+                    return Some((
+                        j + 2,
+                        Period::Decade {
+                            century: Some(y as i32 / 100),
+                            decade: y % 100,
+                        },
+                    ));
+                }
+            }
+        }
+        let w = self.w.get(j).filter(|w| w.kind == WKind::Num)?;
+        let t = w.text.trim_start_matches(['\'', '’']);
+        let num = t.strip_suffix("'s").or_else(|| t.strip_suffix('s'))?;
+        let y: u32 = num.parse().ok()?;
+        match num.len() {
+            2 if y.is_multiple_of(10) => Some((
+                j + 1,
+                Period::Decade {
+                    century: None,
+                    decade: y,
+                },
+            )),
+            4 if y.is_multiple_of(10) => Some((
+                j + 1,
+                Period::Decade {
+                    century: Some(y as i32 / 100),
+                    decade: y % 100,
+                },
+            )),
+            _ => None,
+        }
+    }
+
+    /// "afgelopen 5 jaren", "de komende drie dagen", "5 aankomende jaren", "afgelopen dagen".
+    fn window(&self, i: usize) -> M<Period> {
+        let past = self.is(i, Class::RelPast) || self.is(i, Class::RelPrev);
+        let future = self.is(i, Class::RelNext) || self.is(i, Class::RelComing);
+        if past || future {
+            if let Some((e, n, u)) = self.amount(i + 1) {
+                return (!u.is_clock()).then_some((e, Period::Window { n, unit: u, future }));
+            }
+            // Without a number: "afgelopen dagen" = the 3 days before the reference
+            // (a documented choice: "a few" days), "komende weken" = the next 3 weeks.
+            let w = self.word(i + 1)?;
+            let (u, k) = self.unit(i + 1)?;
+            if !u.is_clock()
+                && w.ends_with(['n', 's'])
+                && k == 1.0
+                && !self.lx.is(w, Class::Weekend)
+            {
+                let singular = self.lx.value(w, Class::Unit).is_some()
+                    && matches!(w, "jaar" | "uur" | "kwartaal" | "etmaal");
+                if !singular {
+                    return Some((
+                        i + 2,
+                        Period::Window {
+                            n: 3.0,
+                            unit: u,
+                            future,
+                        },
+                    ));
+                }
+            }
+            return None;
+        }
+        let (e, n) = self.number(i)?;
+        let future = self.is(e, Class::RelComing) || self.is(e, Class::RelNext);
+        let past = self.is(e, Class::RelPast) || self.is(e, Class::RelPrev);
+        if !(future || past) {
+            return None;
+        }
+        let (u, k) = self.unit(e + 1)?;
+        (!u.is_clock()).then_some((
+            e + 2,
+            Period::Window {
+                n: n * k,
+                unit: u,
+                future,
+            },
+        ))
+    }
+
+    /// "begin maart", "eind juli", "half november", "eerder deze week", "later dit jaar",
+    /// "eind van de week", "end of month".
+    fn part_period(&self, i: usize) -> M<Period> {
+        let part = if self.is(i, Class::Begin) {
+            Some(Part::Begin)
+        } else if self.is(i, Class::Mid) || (self.lx.dutch && self.is(i, Class::Half)) {
+            Some(Part::Mid)
+        } else if self.is(i, Class::End) {
+            Some(Part::End)
+        } else {
+            None
+        };
+        let around = if self.is(i, Class::Earlier) {
+            Some(false)
+        } else if self.is(i, Class::Later) {
+            Some(true)
+        } else {
+            None
+        };
+        if part.is_none() && around.is_none() {
+            return None;
+        }
+        let mut j = i + 1;
+        if matches!(self.word(j), Some("van" | "of" | "in" | "this")) {
+            j += 1;
+        }
+        let j2 = self.det(j);
+        let (e, inner) = if let Some((u, _)) = self
+            .unit(j2)
+            .filter(|_| j2 > j || !self.is(j2, Class::RelThis))
+        {
+            // "eind van de week" = this week
+            let p = match u {
+                Unit::Week => Period::RelWeek(0),
+                Unit::Month => Period::RelMonth(0),
+                Unit::Year => Period::RelYear(0),
+                _ => return None,
+            };
+            (j2 + 1, p)
+        } else {
+            longest([
+                self.rel_period(j),
+                self.month_period(j),
+                self.year_period(j),
+            ])?
+        };
+        let p = match (part, around) {
+            (Some(part), _) => Period::Part {
+                inner: Box::new(inner),
+                part,
+            },
+            (None, Some(later)) => Period::Around {
+                inner: Box::new(inner),
+                later,
+            },
+            _ => return None,
+        };
+        Some((e, p))
+    }
+}
+
+fn as_clock(c: &Chunk) -> Option<Clock> {
+    match c {
+        Chunk::Clock(c) | Chunk::DotClock(c, _) => Some(*c),
+        Chunk::Int(h, len) if *len <= 2 && *h <= 24 => Some(Clock::hour(*h)),
+        _ => None,
+    }
+}
+
+/// A part of the day after a range applies to both ends ("5 tot 6 's middags").
+fn apply_pod(a: Clock, b: Clock, pod: Option<Pod>) -> (Clock, Clock) {
+    let (a, b) = match pod {
+        Some(p) => (a.with_pod(p), b.with_pod(p)),
+        None => (a, b),
+    };
+    // "3 tot 5 's middags" already handled; an am/pm on the end alone carries to the start
+    if a.pm.is_none() && b.pm.is_some() && a.h <= 12 && a.h >= 1 {
+        let pm = b.pm == Some(true) && a.h <= b.h.min(12) && a.h != 12;
+        return (Clock { pm: Some(pm), ..a }, b);
+    }
+    (a, b)
+}
+
+/// The second day of a range lends its year to the first ("12 januari - 22 januari 2016").
+fn share_year(a: Day, b: Day) -> (Day, Day) {
+    match (a, b) {
+        (
+            Day::Ymd {
+                y: None,
+                m: ma,
+                d: da,
+            },
+            Day::Ymd {
+                y: Some(y),
+                m: mb,
+                d: db,
+            },
+        ) => (
+            Day::Ymd {
+                y: Some(y),
+                m: ma.or(mb),
+                d: da,
+            },
+            Day::Ymd {
+                y: Some(y),
+                m: mb,
+                d: db,
+            },
+        ),
+        (a, b) => (a, b),
+    }
+}
+
+fn day_as_period(d: Day) -> Option<Period> {
+    let _ = d;
+    None
+}

@@ -1,0 +1,767 @@
+//! Resolution of a [`Sem`] against a reference date-time into TIMEX strings and ISO values,
+//! following the conventions of Microsoft Recognizers-Text (datetimeV2).
+
+use crate::sem::*;
+use crate::{Granularity, Modifier, Reading, TimeKind, TimeValue};
+use chrono::{Datelike, Duration, Months, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
+use std::cell::Cell;
+
+/// The reference and whether resolution needed it.
+pub(crate) struct Ctx {
+    pub r: NaiveDateTime,
+    pub used: Cell<bool>,
+}
+
+impl Ctx {
+    fn today(&self) -> NaiveDate {
+        self.used.set(true);
+        self.r.date()
+    }
+    fn now(&self) -> NaiveDateTime {
+        self.used.set(true);
+        self.r
+    }
+}
+
+type Days = Vec<(String, NaiveDate)>;
+type DayPair<'a> = (&'a (String, NaiveDate), &'a (String, NaiveDate));
+
+fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+fn date_s(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+fn dt_s(d: NaiveDateTime) -> String {
+    d.format("%Y-%m-%dT%H:%M:%S").to_string()
+}
+
+fn add_months(d: NaiveDate, n: i64) -> Option<NaiveDate> {
+    if n >= 0 {
+        d.checked_add_months(Months::new(u32::try_from(n).ok()?))
+    } else {
+        d.checked_sub_months(Months::new(u32::try_from(-n).ok()?))
+    }
+}
+
+/// `d` plus `n` calendar units (days and longer).
+fn shift(d: NaiveDate, n: i64, unit: Unit) -> Option<NaiveDate> {
+    match unit {
+        Unit::Day => d.checked_add_signed(Duration::try_days(n)?),
+        Unit::Week => d.checked_add_signed(Duration::try_days(n.checked_mul(7)?)?),
+        Unit::Month => add_months(d, n),
+        Unit::Quarter => add_months(d, n.checked_mul(3)?),
+        Unit::Year => add_months(d, n.checked_mul(12)?),
+        Unit::Decade => add_months(d, n.checked_mul(120)?),
+        Unit::Century => add_months(d, n.checked_mul(1200)?),
+        _ => Some(d),
+    }
+}
+
+fn monday(d: NaiveDate) -> NaiveDate {
+    d - Duration::days(i64::from(d.weekday().num_days_from_monday()))
+}
+
+fn weekday_in_week(week_monday: NaiveDate, wd: u32) -> NaiveDate {
+    week_monday + Duration::days(i64::from(wd.clamp(1, 7)) - 1)
+}
+
+/// The readings of a day.
+pub(crate) fn day(d: &Day, cx: &Ctx) -> Days {
+    match d {
+        Day::Ymd {
+            y: Some(y),
+            m: Some(m),
+            d,
+        } => ymd(*y, *m, *d)
+            .map(|x| vec![(date_s(x), x)])
+            .unwrap_or_default(),
+        Day::Ymd {
+            y: None,
+            m: Some(m),
+            d,
+        } => {
+            let today = cx.today();
+            let timex = format!("XXXX-{m:02}-{d:02}");
+            let Some(this) = ymd(today.year(), *m, *d) else {
+                return Vec::new();
+            };
+            let (past, future) = if this >= today {
+                (ymd(today.year() - 1, *m, *d), Some(this))
+            } else {
+                (Some(this), ymd(today.year() + 1, *m, *d))
+            };
+            [past, future]
+                .into_iter()
+                .flatten()
+                .map(|x| (timex.clone(), x))
+                .collect()
+        }
+        Day::Ymd { m: None, d, .. } => {
+            let today = cx.today();
+            let timex = format!("XXXX-XX-{d:02}");
+            let first = ymd(today.year(), today.month(), 1).unwrap_or(today);
+            let this = ymd(today.year(), today.month(), *d);
+            let prev = add_months(first, -1).and_then(|f| ymd(f.year(), f.month(), *d));
+            let next = add_months(first, 1).and_then(|f| ymd(f.year(), f.month(), *d));
+            let (past, future) = match this {
+                Some(t) if t >= today => (prev, Some(t)),
+                Some(t) => (Some(t), next),
+                None => (prev, next),
+            };
+            [past, future]
+                .into_iter()
+                .flatten()
+                .map(|x| (timex.clone(), x))
+                .collect()
+        }
+        Day::Rel(n) => {
+            let x = cx.today() + Duration::days(*n);
+            vec![(date_s(x), x)]
+        }
+        Day::Weekday { wd, rel } => weekday(*wd, *rel, cx),
+        Day::Shift { base, n, unit } => day(base, cx)
+            .into_iter()
+            .filter_map(|(_, b)| shift(b, *n, *unit))
+            .map(|x| (date_s(x), x))
+            .collect(),
+    }
+}
+
+fn weekday(wd: u32, rel: WdRel, cx: &Ctx) -> Days {
+    let today = cx.today();
+    let this_week = weekday_in_week(monday(today), wd);
+    let one = |x: NaiveDate| vec![(date_s(x), x)];
+    match rel {
+        WdRel::Bare => {
+            let future = if this_week >= today {
+                this_week
+            } else {
+                this_week + Duration::days(7)
+            };
+            let timex = format!("XXXX-WXX-{wd}");
+            vec![(timex.clone(), future - Duration::days(7)), (timex, future)]
+        }
+        WdRel::Week(k) => one(this_week + Duration::days(7 * k)),
+        WdRel::Coming => one(if this_week > today {
+            this_week
+        } else {
+            this_week + Duration::days(7)
+        }),
+        WdRel::Past => one(if this_week < today {
+            this_week
+        } else {
+            this_week - Duration::days(7)
+        }),
+    }
+}
+
+/// One reading of a period: timex, start, end (exclusive), granularity.
+type Span3 = (String, NaiveDate, NaiveDate, Granularity);
+
+fn month_span(y: i32, m: u32, timex: String) -> Option<Span3> {
+    let start = ymd(y, m, 1)?;
+    Some((timex, start, add_months(start, 1)?, Granularity::Month))
+}
+
+fn year_span(y: i32) -> Option<Span3> {
+    Some((
+        format!("{y:04}"),
+        ymd(y, 1, 1)?,
+        ymd(y + 1, 1, 1)?,
+        Granularity::Year,
+    ))
+}
+
+fn week_span(start: NaiveDate, timex: Option<String>) -> Span3 {
+    let iso = start.iso_week();
+    let timex = timex.unwrap_or_else(|| format!("{:04}-W{:02}", iso.year(), iso.week()));
+    (timex, start, start + Duration::days(7), Granularity::Week)
+}
+
+fn custom(start: NaiveDate, end: NaiveDate, dur: String, g: Granularity) -> Span3 {
+    (
+        format!("({},{},{dur})", date_s(start), date_s(end)),
+        start,
+        end,
+        g,
+    )
+}
+
+/// The readings of a period.
+pub(crate) fn period(p: &Period, cx: &Ctx) -> Vec<Span3> {
+    let today = || cx.today();
+    match p {
+        Period::Year(y) => year_span(*y).into_iter().collect(),
+        Period::RelYear(n) => year_span(today().year() + *n as i32).into_iter().collect(),
+        Period::Month { y: Some(y), m } => month_span(*y, *m, format!("{y:04}-{m:02}"))
+            .into_iter()
+            .collect(),
+        Period::Month { y: None, m } => {
+            let t = today();
+            let future = if *m >= t.month() {
+                t.year()
+            } else {
+                t.year() + 1
+            };
+            [future - 1, future]
+                .into_iter()
+                .filter_map(|y| month_span(y, *m, format!("XXXX-{m:02}")))
+                .collect()
+        }
+        Period::MonthRel { m, rel } => {
+            let t = today();
+            let y = match rel.signum() {
+                0 => t.year(),
+                1 if *m > t.month() => t.year(),
+                1 => t.year() + 1,
+                _ if *m < t.month() => t.year(),
+                _ => t.year() - 1,
+            };
+            month_span(y, *m, format!("{y:04}-{m:02}"))
+                .into_iter()
+                .collect()
+        }
+        Period::RelMonth(n) => {
+            let t = today();
+            let Some(first) = ymd(t.year(), t.month(), 1).and_then(|f| add_months(f, *n)) else {
+                return Vec::new();
+            };
+            month_span(
+                first.year(),
+                first.month(),
+                format!("{:04}-{:02}", first.year(), first.month()),
+            )
+            .into_iter()
+            .collect()
+        }
+        Period::RelWeek(n) => vec![week_span(monday(today()) + Duration::days(7 * n), None)],
+        Period::WeekNum { y, n } => {
+            let y = y.unwrap_or_else(|| today().year());
+            NaiveDate::from_isoywd_opt(y, *n, Weekday::Mon)
+                .map(|start| vec![week_span(start, None)])
+                .unwrap_or_default()
+        }
+        Period::WeekOf(d) => day(d, cx)
+            .into_iter()
+            .map(|(timex, x)| week_span(monday(x), Some(timex)))
+            .collect(),
+        Period::Weekend(n) => {
+            let sat = monday(today()) + Duration::days(5 + 7 * n);
+            let iso = sat.iso_week();
+            vec![(
+                format!("{:04}-W{:02}-WE", iso.year(), iso.week()),
+                sat,
+                sat + Duration::days(2),
+                Granularity::Weekend,
+            )]
+        }
+        Period::Season { .. } => Vec::new(),
+        Period::Decade { century, decade } => {
+            let centuries: Vec<i32> = match century {
+                Some(c) => vec![*c],
+                None => vec![19, 20],
+            };
+            centuries
+                .into_iter()
+                .filter_map(|c| {
+                    let start = ymd(c * 100 + *decade as i32, 1, 1)?;
+                    let end = add_months(start, 120)?;
+                    let timex = match century {
+                        Some(_) => format!("({},{},P10Y)", date_s(start), date_s(end)),
+                        None => format!(
+                            "(XX{:02}-01-01,XX{:02}-01-01,P10Y)",
+                            decade,
+                            (decade + 10) % 100
+                        ),
+                    };
+                    Some((timex, start, end, Granularity::Decade))
+                })
+                .collect()
+        }
+        Period::Quarter { y, rel, q } => {
+            let y = match (y, rel) {
+                (Some(y), _) => *y,
+                (None, Some(r)) => today().year() + *r as i32,
+                (None, None) => today().year(),
+            };
+            let Some(start) = ymd(y, (q.clamp(&1, &4) - 1) * 3 + 1, 1) else {
+                return Vec::new();
+            };
+            let Some(end) = add_months(start, 3) else {
+                return Vec::new();
+            };
+            vec![custom(start, end, "P3M".into(), Granularity::Quarter)]
+        }
+        Period::Window { n, unit, future } => window(*n, *unit, *future, cx),
+        Period::Part { inner, part } => period(inner, cx)
+            .into_iter()
+            .filter_map(|s| part_of(s, *part))
+            .collect(),
+        Period::Around { inner, later } => {
+            let t = today();
+            period(inner, cx)
+                .into_iter()
+                .map(|(timex, start, end, g)| {
+                    if start <= t && t < end {
+                        if *later {
+                            (timex, t, end, g)
+                        } else {
+                            (timex, start, t.max(start + Duration::days(1)), g)
+                        }
+                    } else {
+                        let half = part_of((timex.clone(), start, end, g), Part::Begin);
+                        let other = part_of((timex, start, end, g), Part::End);
+                        if *later { other } else { half }.unwrap_or((String::new(), start, end, g))
+                    }
+                })
+                .collect()
+        }
+    }
+}
+
+fn window(n: f64, unit: Unit, future: bool, cx: &Ctx) -> Vec<Span3> {
+    let t = cx.today();
+    let whole = n.round() as i64;
+    let (start, end) = if future {
+        let start = t + Duration::days(1);
+        match shift(start, whole, unit) {
+            Some(end) => (start, end),
+            None => return Vec::new(),
+        }
+    } else {
+        match shift(t, -whole, unit) {
+            Some(start) => (start, t),
+            None => return Vec::new(),
+        }
+    };
+    vec![custom(start, end, unit.iso(n), Granularity::Custom)]
+}
+
+/// The first half, middle or second half of a period.
+fn part_of((timex, start, end, g): Span3, part: Part) -> Option<Span3> {
+    let (a, b) = match g {
+        Granularity::Week => (start + Duration::days(3), start + Duration::days(3)),
+        Granularity::Month => (
+            ymd(start.year(), start.month(), 16)?,
+            ymd(start.year(), start.month(), 16)?,
+        ),
+        Granularity::Year => (ymd(start.year(), 7, 1)?, ymd(start.year(), 7, 1)?),
+        _ => {
+            let half = (end - start).num_days() / 2;
+            (start + Duration::days(half), start + Duration::days(half))
+        }
+    };
+    Some(match part {
+        Part::Begin => (timex, start, a, g),
+        Part::End => (timex, b, end, g),
+        Part::Mid => match g {
+            Granularity::Month => (
+                timex,
+                ymd(start.year(), start.month(), 10)?,
+                ymd(start.year(), start.month(), 21)?,
+                g,
+            ),
+            Granularity::Year => (
+                timex,
+                ymd(start.year(), 4, 1)?,
+                ymd(start.year(), 10, 1)?,
+                g,
+            ),
+            _ => {
+                let q = (end - start).num_days() / 4;
+                (timex, start + Duration::days(q), end - Duration::days(q), g)
+            }
+        },
+    })
+}
+
+fn time_s(c: &Clock) -> String {
+    format!(
+        "{:02}:{:02}:{:02}",
+        c.h % 24,
+        c.m.unwrap_or(0),
+        c.s.unwrap_or(0)
+    )
+}
+
+fn at(d: NaiveDate, c: &Clock) -> NaiveDateTime {
+    let t = NaiveTime::from_num_seconds_from_midnight_opt(c.seconds() % 86400, 0)
+        .unwrap_or(NaiveTime::MIN);
+    let dt = d.and_time(t);
+    if c.h >= 24 {
+        dt + Duration::days(1)
+    } else {
+        dt
+    }
+}
+
+fn clock_dur(a: &Clock, b: &Clock) -> String {
+    let (sa, sb) = (a.seconds() as i64, b.seconds() as i64);
+    let mut diff = sb - sa;
+    if diff < 0 {
+        diff += 86400;
+    }
+    let (h, m, s) = (diff / 3600, diff % 3600 / 60, diff % 60);
+    let mut out = "PT".to_string();
+    if h > 0 {
+        out.push_str(&format!("{h}H"));
+    }
+    if m > 0 {
+        out.push_str(&format!("{m}M"));
+    }
+    if s > 0 || out == "PT" {
+        out.push_str(&format!("{s}S"));
+    }
+    out
+}
+
+/// The am/pm readings of a clock range: the end follows the start.
+fn clock_pairs(a: &Clock, b: &Clock) -> Vec<(Clock, Clock)> {
+    let (ra, rb) = (a.readings(), b.readings());
+    match (ra.len(), rb.len()) {
+        (2, 2) => ra.into_iter().zip(rb).collect(),
+        (1, _) => {
+            let b = rb
+                .iter()
+                .find(|b| b.seconds() > ra[0].seconds())
+                .unwrap_or(&rb[0]);
+            vec![(ra[0], *b)]
+        }
+        _ => {
+            let a = ra
+                .iter()
+                .rev()
+                .find(|a| a.seconds() < rb[0].seconds())
+                .unwrap_or(&ra[0]);
+            vec![(*a, rb[0])]
+        }
+    }
+}
+
+fn point(timex: String, value: String) -> Reading {
+    Reading {
+        timex,
+        value: TimeValue::Point { value },
+    }
+}
+
+fn span_reading(timex: String, start: String, end: String, g: Granularity) -> Reading {
+    Reading {
+        timex,
+        value: TimeValue::Period {
+            start: Some(start),
+            end: Some(end),
+            granularity: g,
+        },
+    }
+}
+
+/// Resolves a meaning into its kind and readings (empty when it cannot be resolved).
+pub(crate) fn resolve(sem: &Sem, cx: &Ctx) -> (TimeKind, Vec<Reading>, Option<Modifier>) {
+    match sem {
+        Sem::Modified(inner, m) => {
+            let (kind, readings, _) = resolve(inner, cx);
+            let kind = match kind {
+                TimeKind::Date | TimeKind::DatePeriod => TimeKind::DatePeriod,
+                TimeKind::Time | TimeKind::TimePeriod => TimeKind::TimePeriod,
+                other => {
+                    if other == TimeKind::Duration || other == TimeKind::Set {
+                        return (other, readings, None);
+                    }
+                    TimeKind::DateTimePeriod
+                }
+            };
+            let readings = readings.into_iter().map(|r| modify(r, *m)).collect();
+            (kind, readings, Some(modifier(*m)))
+        }
+        _ => (kind_of(sem), readings(sem, cx), None),
+    }
+}
+
+fn modifier(m: Mod) -> Modifier {
+    match m {
+        Mod::Before => Modifier::Before,
+        Mod::After => Modifier::After,
+        Mod::Since => Modifier::Since,
+        Mod::Until => Modifier::Until,
+    }
+}
+
+fn modify(r: Reading, m: Mod) -> Reading {
+    let (start, end, g) = match r.value {
+        TimeValue::Point { value } => (value.clone(), value, Granularity::Day),
+        TimeValue::Period {
+            start: Some(s),
+            end: Some(e),
+            granularity,
+        } => (s, e, granularity),
+        other => {
+            return Reading {
+                timex: r.timex,
+                value: other,
+            }
+        }
+    };
+    let (start, end) = match m {
+        Mod::Before => (None, Some(start)),
+        Mod::Until => (None, Some(end)),
+        Mod::After => (Some(end), None),
+        Mod::Since => (Some(start), None),
+    };
+    Reading {
+        timex: r.timex,
+        value: TimeValue::Period {
+            start,
+            end,
+            granularity: g,
+        },
+    }
+}
+
+fn kind_of(sem: &Sem) -> TimeKind {
+    match sem {
+        Sem::Date(_) => TimeKind::Date,
+        Sem::Time(_) => TimeKind::Time,
+        Sem::TimePod(_) | Sem::TimeRange(..) => TimeKind::TimePeriod,
+        Sem::DateTime(..) | Sem::Offset(..) | Sem::Now => TimeKind::DateTime,
+        Sem::DatePod(..) | Sem::DateTimeRange(..) | Sem::ClockWindow(..) => {
+            TimeKind::DateTimePeriod
+        }
+        Sem::Period(_) | Sem::DateRange(..) | Sem::PeriodRange(..) => TimeKind::DatePeriod,
+        Sem::Duration(..) => TimeKind::Duration,
+        Sem::Set(_) => TimeKind::Set,
+        Sem::Modified(inner, _) => kind_of(inner),
+    }
+}
+
+fn readings(sem: &Sem, cx: &Ctx) -> Vec<Reading> {
+    match sem {
+        Sem::Date(d) => day(d, cx)
+            .into_iter()
+            .map(|(t, x)| point(t, date_s(x)))
+            .collect(),
+        Sem::Time(c) => c
+            .readings()
+            .into_iter()
+            .map(|c| point(c.timex(), time_s(&c)))
+            .collect(),
+        Sem::TimePod(p) => {
+            let (a, b) = p.bounds();
+            vec![span_reading(
+                format!("T{}", p.code()),
+                time_s(&secs(a)),
+                time_s(&secs(b)),
+                Granularity::PartOfDay,
+            )]
+        }
+        Sem::DateTime(d, c) => {
+            let days = day(d, cx);
+            c.readings()
+                .into_iter()
+                .flat_map(|c| {
+                    days.iter()
+                        .map(move |(t, x)| point(format!("{t}{}", c.timex()), dt_s(at(*x, &c))))
+                })
+                .collect()
+        }
+        Sem::DatePod(d, p) => {
+            let (a, b) = p.bounds();
+            day(d, cx)
+                .into_iter()
+                .map(|(t, x)| {
+                    span_reading(
+                        format!("{t}T{}", p.code()),
+                        dt_s(at(x, &secs(a))),
+                        dt_s(at(x, &secs(b))),
+                        Granularity::PartOfDay,
+                    )
+                })
+                .collect()
+        }
+        Sem::Period(p) => match p {
+            Period::Season { code, rel, y } => {
+                let year = y.or_else(|| rel.map(|r| cx.today().year() + r as i32));
+                let timex = match year {
+                    Some(y) => format!("{y:04}-{code}"),
+                    None => format!("XXXX-{code}"),
+                };
+                vec![Reading {
+                    timex: timex.clone(),
+                    value: TimeValue::Unresolved { timex },
+                }]
+            }
+            _ => period(p, cx)
+                .into_iter()
+                .map(|(t, s, e, g)| span_reading(t, date_s(s), date_s(e), g))
+                .collect(),
+        },
+        Sem::TimeRange(a, b) => clock_pairs(a, b)
+            .into_iter()
+            .map(|(a, b)| {
+                span_reading(
+                    format!("({},{},{})", a.timex(), b.timex(), clock_dur(&a, &b)),
+                    time_s(&a),
+                    time_s(&b),
+                    Granularity::Custom,
+                )
+            })
+            .collect(),
+        Sem::DateTimeRange(d, a, b) => {
+            let days = day(d, cx);
+            clock_pairs(a, b)
+                .into_iter()
+                .flat_map(|(a, b)| {
+                    days.iter().map(move |(t, x)| {
+                        let end_day = if b.seconds() < a.seconds() {
+                            *x + Duration::days(1)
+                        } else {
+                            *x
+                        };
+                        span_reading(
+                            format!("({t}{},{t}{},{})", a.timex(), b.timex(), clock_dur(&a, &b)),
+                            dt_s(at(*x, &a)),
+                            dt_s(at(end_day, &b)),
+                            Granularity::Custom,
+                        )
+                    })
+                })
+                .collect()
+        }
+        Sem::DateRange(a, b) => {
+            let (da, db) = (day(a, cx), day(b, cx));
+            pair_up(&da, &db)
+                .into_iter()
+                .map(|((ta, xa), (tb, xb))| {
+                    let n = (*xb - *xa).num_days();
+                    span_reading(
+                        format!("({ta},{tb},P{n}D)"),
+                        date_s(*xa),
+                        date_s(*xb),
+                        Granularity::Custom,
+                    )
+                })
+                .collect()
+        }
+        Sem::PeriodRange(a, b) => period_range(a, b, cx),
+        Sem::Duration(n, u) => vec![Reading {
+            timex: u.iso(*n),
+            value: TimeValue::Duration {
+                value: u.iso(*n),
+                seconds: n * u.seconds(),
+            },
+        }],
+        Sem::Offset(n, u) => {
+            let secs = (n * u.seconds()).round() as i64;
+            match Duration::try_seconds(secs).and_then(|d| cx.now().checked_add_signed(d)) {
+                Some(x) => vec![point(x.format("%Y-%m-%dT%H:%M:%S").to_string(), dt_s(x))],
+                None => Vec::new(),
+            }
+        }
+        Sem::ClockWindow(n, u, future) => {
+            let secs = (n * u.seconds()).round() as i64;
+            let now = cx.now();
+            let Some(d) = Duration::try_seconds(secs) else {
+                return Vec::new();
+            };
+            let (s, e) = if *future {
+                (now, now + d)
+            } else {
+                (now - d, now)
+            };
+            vec![span_reading(
+                format!(
+                    "({},{},{})",
+                    s.format("%Y-%m-%dT%H:%M:%S"),
+                    e.format("%Y-%m-%dT%H:%M:%S"),
+                    u.iso(*n)
+                ),
+                dt_s(s),
+                dt_s(e),
+                Granularity::Custom,
+            )]
+        }
+        Sem::Set(timex) => vec![Reading {
+            timex: timex.clone(),
+            value: TimeValue::Set {
+                value: timex.clone(),
+            },
+        }],
+        Sem::Now => {
+            let now = cx.now();
+            vec![point("PRESENT_REF".into(), dt_s(now))]
+        }
+        Sem::Modified(..) => resolve(sem, cx).1,
+    }
+}
+
+fn secs(s: u32) -> Clock {
+    Clock {
+        h: s / 3600,
+        m: Some(s % 3600 / 60),
+        s: Some(s % 60),
+        pm: None,
+    }
+}
+
+/// Pairs the readings of two days: the same reading index when both have as many, otherwise
+/// each start with the first end that does not precede it.
+fn pair_up<'a>(a: &'a [(String, NaiveDate)], b: &'a [(String, NaiveDate)]) -> Vec<DayPair<'a>> {
+    if a.len() == b.len() {
+        let zipped: Vec<_> = a.iter().zip(b.iter()).collect();
+        if zipped.iter().all(|(x, y)| x.1 <= y.1) {
+            return zipped;
+        }
+    }
+    a.iter()
+        .filter_map(|x| b.iter().find(|y| y.1 >= x.1).map(|y| (x, y)))
+        .collect()
+}
+
+fn period_range(a: &Period, b: &Period, cx: &Ctx) -> Vec<Reading> {
+    let (pa, pb) = (period(a, cx), period(b, cx));
+    let bare = |p: &Period| matches!(p, Period::Month { y: None, .. });
+    let mut out = Vec::new();
+    for (i, (ta, sa, _, ga)) in pa.iter().enumerate() {
+        let candidates: Vec<&Span3> = if pa.len() == pb.len() && bare(a) && bare(b) {
+            pb.iter().skip(i).filter(|x| x.1 >= *sa).take(1).collect()
+        } else {
+            pb.iter().filter(|x| x.1 >= *sa).take(1).collect()
+        };
+        for (tb, sb, _, gb) in candidates {
+            let dur = if *ga == Granularity::Year && *gb == Granularity::Year {
+                format!("P{}Y", sb.year() - sa.year())
+            } else if matches!(ga, Granularity::Year | Granularity::Month)
+                && matches!(gb, Granularity::Year | Granularity::Month)
+            {
+                let months = (sb.year() - sa.year()) * 12 + sb.month() as i32 - sa.month() as i32;
+                format!("P{months}M")
+            } else {
+                format!("P{}D", (*sb - *sa).num_days())
+            };
+            let start_t = range_end_timex(ta, *sa, bare(a));
+            let end_t = range_end_timex(tb, *sb, bare(b));
+            out.push(span_reading(
+                format!("({start_t},{end_t},{dur})"),
+                date_s(*sa),
+                date_s(*sb),
+                Granularity::Custom,
+            ));
+        }
+    }
+    if pa.len() == 2 && pb.len() == 2 && out.len() == 2 && !(bare(a) && bare(b)) {
+        out.truncate(1);
+    }
+    out
+}
+
+fn range_end_timex(timex: &str, start: NaiveDate, bare: bool) -> String {
+    if bare {
+        format!("XXXX-{:02}-{:02}", start.month(), start.day())
+    } else {
+        let _ = timex;
+        date_s(start)
+    }
+}

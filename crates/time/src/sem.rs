@@ -1,0 +1,338 @@
+//! The meaning of a time expression before it is resolved against a reference date.
+
+/// A clock time as written.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Clock {
+    pub h: u32,
+    /// Minutes, when written ("10:30", "half acht"); `None` for "10 uur".
+    pub m: Option<u32>,
+    pub s: Option<u32>,
+    /// `Some(true)` for pm, `Some(false)` for am, `None` when unknown.
+    pub pm: Option<bool>,
+}
+
+impl Clock {
+    pub fn hour(h: u32) -> Clock {
+        Clock {
+            h,
+            m: None,
+            s: None,
+            pm: None,
+        }
+    }
+
+    /// The 24-hour readings: one, or two (am first) when ambiguous.
+    pub fn readings(&self) -> Vec<Clock> {
+        let fix = |h: u32| Clock {
+            h,
+            pm: Some(h >= 12),
+            ..*self
+        };
+        match self.pm {
+            _ if self.h > 12 || self.h == 0 => vec![fix(self.h)],
+            Some(true) if self.h < 12 => vec![fix(self.h + 12)],
+            Some(true) => vec![fix(12)],
+            Some(false) if self.h == 12 => vec![fix(0)],
+            Some(false) => vec![fix(self.h)],
+            None if self.h == 12 => vec![fix(12), fix(0)],
+            None => vec![fix(self.h), fix(self.h + 12)],
+        }
+    }
+
+    /// Applies a part of the day: evening and afternoon make 1–11 pm, morning makes am.
+    pub fn with_pod(self, pod: Pod) -> Clock {
+        if self.pm.is_some() || self.h > 12 || self.h == 0 {
+            return self;
+        }
+        let pm = match pod {
+            Pod::Mo => false,
+            Pod::Af | Pod::Ev => true,
+            Pod::Ni => !(self.h == 12 || self.h < 6),
+        };
+        Clock {
+            pm: Some(pm),
+            ..self
+        }
+    }
+
+    /// The TIMEX form ("T08", "T08:30", "T08:30:15") of a resolved clock.
+    pub fn timex(&self) -> String {
+        let mut out = format!("T{:02}", self.h);
+        if let Some(m) = self.m {
+            out.push_str(&format!(":{m:02}"));
+            if let Some(s) = self.s {
+                out.push_str(&format!(":{s:02}"));
+            }
+        }
+        out
+    }
+
+    /// Seconds since midnight.
+    pub fn seconds(&self) -> u32 {
+        self.h * 3600 + self.m.unwrap_or(0) * 60 + self.s.unwrap_or(0)
+    }
+}
+
+/// A part of the day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Pod {
+    Mo,
+    Af,
+    Ev,
+    Ni,
+}
+
+impl Pod {
+    pub fn parse(code: &str) -> Option<Pod> {
+        Some(match code {
+            "MO" => Pod::Mo,
+            "AF" => Pod::Af,
+            "EV" => Pod::Ev,
+            "NI" => Pod::Ni,
+            _ => return None,
+        })
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Pod::Mo => "MO",
+            Pod::Af => "AF",
+            Pod::Ev => "EV",
+            Pod::Ni => "NI",
+        }
+    }
+
+    /// Start and end as seconds since midnight (the conventions of Recognizers-Text).
+    pub fn bounds(self) -> (u32, u32) {
+        match self {
+            Pod::Mo => (8 * 3600, 12 * 3600),
+            Pod::Af => (12 * 3600, 16 * 3600),
+            Pod::Ev => (16 * 3600, 20 * 3600),
+            Pod::Ni => (20 * 3600, 23 * 3600 + 59 * 60 + 59),
+        }
+    }
+}
+
+/// How a weekday is anchored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum WdRel {
+    /// "maandag": the one before and the one after (two readings).
+    Bare,
+    /// In the reference's week, shifted by this many weeks ("volgende week maandag" = 1).
+    Week(i64),
+    /// The first one after the reference ("aanstaande vrijdag").
+    Coming,
+    /// The last one before the reference ("afgelopen woensdag").
+    Past,
+}
+
+/// A calendar day.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Day {
+    /// A day of the month, with the month and year when written.
+    Ymd {
+        y: Option<i32>,
+        m: Option<u32>,
+        d: u32,
+    },
+    /// The reference day plus this many days ("gisteren" = -1).
+    Rel(i64),
+    Weekday {
+        wd: u32,
+        rel: WdRel,
+    },
+    /// A day shifted by an amount of a unit ("over drie weken", "twee dagen voor gisteren").
+    Shift {
+        base: Box<Day>,
+        n: i64,
+        unit: Unit,
+    },
+}
+
+/// A unit of time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Unit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Month,
+    Quarter,
+    Year,
+    Decade,
+    Century,
+}
+
+impl Unit {
+    /// Parses a unit code of the word files; "QH" (kwartier) and "FN" (fortnight) give the
+    /// unit and a multiplier.
+    pub fn parse(code: &str) -> Option<(Unit, f64)> {
+        Some(match code {
+            "S" => (Unit::Second, 1.0),
+            "MIN" => (Unit::Minute, 1.0),
+            "QH" => (Unit::Minute, 15.0),
+            "H" => (Unit::Hour, 1.0),
+            "D" => (Unit::Day, 1.0),
+            "W" => (Unit::Week, 1.0),
+            "FN" => (Unit::Week, 2.0),
+            "M" => (Unit::Month, 1.0),
+            "Q" => (Unit::Quarter, 1.0),
+            "Y" => (Unit::Year, 1.0),
+            "DEC" => (Unit::Decade, 1.0),
+            "CEN" => (Unit::Century, 1.0),
+            _ => return None,
+        })
+    }
+
+    /// Whether the unit is shorter than a day.
+    pub fn is_clock(self) -> bool {
+        matches!(self, Unit::Second | Unit::Minute | Unit::Hour)
+    }
+
+    /// Nominal length in seconds (a month is 30 days, a year 365).
+    pub fn seconds(self) -> f64 {
+        match self {
+            Unit::Second => 1.0,
+            Unit::Minute => 60.0,
+            Unit::Hour => 3600.0,
+            Unit::Day => 86400.0,
+            Unit::Week => 604800.0,
+            Unit::Month => 2_592_000.0,
+            Unit::Quarter => 7_776_000.0,
+            Unit::Year => 31_536_000.0,
+            Unit::Decade => 315_360_000.0,
+            Unit::Century => 3_153_600_000.0,
+        }
+    }
+
+    /// An ISO 8601 duration of `n` units ("P3W", "PT1.5H").
+    pub fn iso(self, n: f64) -> String {
+        let num = fmt_num(n);
+        match self {
+            Unit::Second => format!("PT{num}S"),
+            Unit::Minute => format!("PT{num}M"),
+            Unit::Hour => format!("PT{num}H"),
+            Unit::Day => format!("P{num}D"),
+            Unit::Week => format!("P{num}W"),
+            Unit::Month => format!("P{num}M"),
+            Unit::Quarter => format!("P{}M", fmt_num(n * 3.0)),
+            Unit::Year => format!("P{num}Y"),
+            Unit::Decade => format!("P{}Y", fmt_num(n * 10.0)),
+            Unit::Century => format!("P{}Y", fmt_num(n * 100.0)),
+        }
+    }
+}
+
+/// A number without a needless ".0".
+pub(crate) fn fmt_num(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        let s = format!("{n:.4}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+/// A stretch of the calendar larger than a day.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Period {
+    Year(i32),
+    /// The reference year plus this many years.
+    RelYear(i64),
+    /// A month; without year it has a past and a future reading.
+    Month {
+        y: Option<i32>,
+        m: u32,
+    },
+    /// A month in the reference year ("deze september") or the next/previous occurrence.
+    MonthRel {
+        m: u32,
+        rel: i64,
+    },
+    RelMonth(i64),
+    RelWeek(i64),
+    WeekNum {
+        y: Option<i32>,
+        n: u32,
+    },
+    /// The week (Monday to Monday) around a day.
+    WeekOf(Day),
+    /// The weekend of the reference week, shifted by weeks.
+    Weekend(i64),
+    Season {
+        code: &'static str,
+        rel: Option<i64>,
+        y: Option<i32>,
+    },
+    /// A decade: "jaren '90" (century unknown) or "jaren 1990".
+    Decade {
+        century: Option<i32>,
+        decade: u32,
+    },
+    Quarter {
+        y: Option<i32>,
+        rel: Option<i64>,
+        q: u32,
+    },
+    /// The `n` units before or after the reference ("afgelopen 5 jaren", "komende drie dagen").
+    Window {
+        n: f64,
+        unit: Unit,
+        future: bool,
+    },
+    /// The first, middle or last part of a period ("begin maart").
+    Part {
+        inner: Box<Period>,
+        part: Part,
+    },
+    /// The part of a period before or after the reference ("eerder deze week").
+    Around {
+        inner: Box<Period>,
+        later: bool,
+    },
+}
+
+/// A part of a period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Part {
+    Begin,
+    Mid,
+    End,
+}
+
+/// A modifier: "voor", "na", "sinds", "tot".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mod {
+    Before,
+    After,
+    Since,
+    Until,
+}
+
+/// What a whole expression means.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Sem {
+    Date(Day),
+    Time(Clock),
+    /// A part of the day without a date ("'s avonds").
+    TimePod(Pod),
+    DateTime(Day, Clock),
+    /// A part of a given day ("maandagavond", "morgenochtend").
+    DatePod(Day, Pod),
+    Period(Period),
+    TimeRange(Clock, Clock),
+    DateTimeRange(Day, Clock, Clock),
+    DateRange(Day, Day),
+    /// From the start of one period to the start of the other ("2014 tot 2018").
+    PeriodRange(Period, Period),
+    Duration(f64, Unit),
+    /// A moment an amount of clock time from the reference ("over 5 minuten").
+    Offset(f64, Unit),
+    /// A window of clock time around the reference ("afgelopen 5 minuten").
+    ClockWindow(f64, Unit, bool),
+    Set(String),
+    Now,
+    /// Any of the above with a modifier.
+    Modified(Box<Sem>, Mod),
+}

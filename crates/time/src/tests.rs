@@ -1,0 +1,164 @@
+//! Unit tests for each kind of expression, with and without a reference date.
+
+use super::*;
+use kroniek_text::segment;
+
+fn find(text: &str, lang: Lang, reference: Option<&str>) -> Vec<TimeExpression> {
+    let seg = segment(text, lang);
+    find_times(text, &seg, lang, reference.and_then(Reference::parse))
+}
+
+fn one(text: &str, lang: Lang, reference: Option<&str>) -> TimeExpression {
+    let found = find(text, lang, reference);
+    assert_eq!(found.len(), 1, "{text}: {found:#?}");
+    found.into_iter().next().expect("one expression")
+}
+
+fn period(e: &TimeExpression) -> (Option<&str>, Option<&str>) {
+    match &e.value {
+        TimeValue::Period { start, end, .. } => (start.as_deref(), end.as_deref()),
+        other => panic!("not a period: {other:?}"),
+    }
+}
+
+fn point(e: &TimeExpression) -> &str {
+    match &e.value {
+        TimeValue::Point { value } => value,
+        other => panic!("not a point: {other:?}"),
+    }
+}
+
+#[test]
+fn absolute_dates() {
+    let e = one("Op 14 maart 2019 gebeurde het.", Lang::Nl, None);
+    assert_eq!(
+        (e.kind, point(&e), e.resolved),
+        (TimeKind::Date, "2019-03-14", true)
+    );
+    assert_eq!(e.span.of("Op 14 maart 2019 gebeurde het."), "14 maart 2019");
+    assert_eq!(point(&one("on 3/14/2019", Lang::En, None)), "2019-03-14");
+    assert_eq!(point(&one("op 14-03-2019", Lang::Nl, None)), "2019-03-14");
+    let e = one("March 14 was fine", Lang::En, Some("2019-05-01"));
+    assert_eq!(e.timex, "XXXX-03-14");
+    assert_eq!(point(&e), "2019-03-14");
+}
+
+#[test]
+fn times_and_date_times() {
+    let e = one("om 10.30 uur", Lang::Nl, None);
+    assert_eq!((e.kind, point(&e)), (TimeKind::Time, "10:30:00"));
+    assert_eq!(point(&one("at 10:30 pm", Lang::En, None)), "22:30:00");
+    let e = one("maandagavond", Lang::Nl, Some("2019-03-06"));
+    assert_eq!(e.kind, TimeKind::DateTimePeriod);
+    assert_eq!(
+        period(&e),
+        (Some("2019-03-04T16:00:00"), Some("2019-03-04T20:00:00"))
+    );
+    let e = one("morgen om 8 uur 's avonds", Lang::Nl, Some("2019-03-06"));
+    assert_eq!(
+        (e.kind, point(&e)),
+        (TimeKind::DateTime, "2019-03-07T20:00:00")
+    );
+}
+
+#[test]
+fn relative_days_and_periods() {
+    let r = Some("2019-03-06");
+    assert_eq!(point(&one("gisteren", Lang::Nl, r)), "2019-03-05");
+    assert_eq!(point(&one("vandaag", Lang::Nl, r)), "2019-03-06");
+    assert_eq!(point(&one("over drie weken", Lang::Nl, r)), "2019-03-27");
+    assert_eq!(point(&one("drie dagen geleden", Lang::Nl, r)), "2019-03-03");
+    assert_eq!(point(&one("two days ago", Lang::En, r)), "2019-03-04");
+    assert_eq!(point(&one("last Tuesday", Lang::En, r)), "2019-02-26");
+    let e = one("vorige maand", Lang::Nl, r);
+    assert_eq!(
+        (e.timex.as_str(), period(&e)),
+        ("2019-02", (Some("2019-02-01"), Some("2019-03-01")))
+    );
+    assert_eq!(one("volgend jaar", Lang::Nl, r).timex, "2020");
+    assert_eq!(one("next month", Lang::En, r).timex, "2019-04");
+    let e = one("this week", Lang::En, r);
+    assert_eq!(period(&e), (Some("2019-03-04"), Some("2019-03-11")));
+}
+
+#[test]
+fn afgelopen_dagen_and_eerder_deze_week() {
+    let r = Some("2019-03-06");
+    let e = one(
+        "De afgelopen dagen vluchtten duizenden mensen.",
+        Lang::Nl,
+        r,
+    );
+    assert_eq!(e.kind, TimeKind::DatePeriod);
+    assert_eq!(period(&e), (Some("2019-03-03"), Some("2019-03-06")));
+    let e = one("Eerder deze week meldde de SDF", Lang::Nl, r);
+    assert_eq!(period(&e), (Some("2019-03-04"), Some("2019-03-06")));
+    for text in ["De afgelopen dagen vluchtten", "Eerder deze week meldde"] {
+        let e = one(text, Lang::Nl, None);
+        assert!(!e.resolved, "{text}");
+        assert!(matches!(e.value, TimeValue::Unresolved { .. }), "{text}");
+    }
+}
+
+#[test]
+fn unresolved_without_reference() {
+    let e = one("gisteren", Lang::Nl, None);
+    assert!(!e.resolved);
+    let e = one("vrijdag", Lang::Nl, None);
+    assert_eq!(e.timex, "XXXX-WXX-5");
+    assert!(!e.resolved);
+}
+
+#[test]
+fn durations() {
+    let e = one("drie weken", Lang::Nl, None);
+    assert_eq!(e.kind, TimeKind::Duration);
+    assert!(matches!(&e.value, TimeValue::Duration { value, .. } if value == "P3W"));
+    let e = one("for two hours", Lang::En, None);
+    assert!(matches!(&e.value, TimeValue::Duration { value, .. } if value == "PT2H"));
+}
+
+#[test]
+fn sets() {
+    assert_eq!(one("elke dag", Lang::Nl, None).timex, "P1D");
+    assert_eq!(one("iedere maandag", Lang::Nl, None).timex, "XXXX-WXX-1");
+    let e = one("every week", Lang::En, None);
+    assert_eq!((e.kind, e.timex.as_str()), (TimeKind::Set, "P1W"));
+}
+
+#[test]
+fn ranges_and_modifiers() {
+    let e = one("van 2014 tot 2018", Lang::Nl, None);
+    assert_eq!(e.timex, "(2014-01-01,2018-01-01,P4Y)");
+    let e = one("na 18:00", Lang::Nl, None);
+    assert_eq!(
+        (e.kind, e.modifier),
+        (TimeKind::TimePeriod, Some(Modifier::After))
+    );
+}
+
+#[test]
+fn no_panic_on_odd_input() {
+    for text in [
+        "",
+        "’s",
+        "31-02-2019",
+        "om 99:99",
+        "week 99",
+        "9999999999999 dagen",
+        "jaren '",
+        "😀 3/",
+    ] {
+        let _ = find(text, Lang::Nl, Some("2019-03-06"));
+        let _ = find(text, Lang::En, None);
+    }
+}
+
+#[test]
+fn serde_round_trip() {
+    let e = one("vorige maand", Lang::Nl, Some("2019-03-06"));
+    let json = serde_json::to_string(&e).expect("serialise");
+    assert!(json.contains("\"kind\":\"date_period\""), "{json}");
+    let back: TimeExpression = serde_json::from_str(&json).expect("deserialise");
+    assert_eq!(back, e);
+}

@@ -1,0 +1,124 @@
+//! The token view the time grammar reads: lower-cased words, numeric chunks ("3/14/2019",
+//! "10:30pm", "13:00-15:00" glued back together from the segmenter's tokens) and punctuation.
+
+use kroniek_text::{Segmentation, Span, TokenKind};
+
+/// What a [`W`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum WKind {
+    Word,
+    Num,
+    Punct,
+}
+
+/// One item of the token view.
+#[derive(Debug, Clone)]
+pub(crate) struct W {
+    /// Lower-cased text; for numeric chunks the text as written, lower-cased.
+    pub text: String,
+    pub span: Span,
+    pub kind: WKind,
+}
+
+/// Separators that may sit inside a numeric chunk.
+fn is_chunk_sep(s: &str) -> bool {
+    matches!(s, "/" | ":" | "." | "-" | "~" | "'" | "’")
+}
+
+/// Builds the token view of `text`.
+pub(crate) fn words(text: &str, seg: &Segmentation) -> Vec<W> {
+    let toks = &seg.tokens;
+    let mut out = Vec::with_capacity(toks.len());
+    let mut i = 0;
+    let slice = |s: Span| text.get(s.start..s.end).unwrap_or("");
+    let adjacent = |a: usize, b: usize| toks[a].span.end == toks[b].span.start;
+    while i < toks.len() {
+        let tok = toks[i];
+        let raw = slice(tok.span);
+        match tok.kind {
+            TokenKind::Number => {
+                let mut end = i;
+                // Glue `num (sep num|word)*` and a trailing letter suffix without spaces.
+                while end + 1 < toks.len() && adjacent(end, end + 1) {
+                    let next = toks[end + 1];
+                    let next_raw = slice(next.span);
+                    if matches!(next.kind, TokenKind::Number | TokenKind::Word) {
+                        end += 1;
+                    } else if is_chunk_sep(next_raw)
+                        && end + 2 < toks.len()
+                        && adjacent(end + 1, end + 2)
+                        && matches!(toks[end + 2].kind, TokenKind::Number | TokenKind::Word)
+                    {
+                        end += 2;
+                    } else {
+                        break;
+                    }
+                }
+                let span = Span::new(tok.span.start, toks[end].span.end);
+                out.push(W {
+                    text: slice(span).to_lowercase(),
+                    span,
+                    kind: WKind::Num,
+                });
+                i = end + 1;
+            }
+            TokenKind::Word => {
+                out.push(W {
+                    text: lower(raw),
+                    span: tok.span,
+                    kind: WKind::Word,
+                });
+                i += 1;
+            }
+            TokenKind::Quote | TokenKind::Punct => {
+                // "'s" (as in "'s avonds") is one word.
+                if matches!(raw, "'" | "’" | "‘")
+                    && i + 1 < toks.len()
+                    && adjacent(i, i + 1)
+                    && slice(toks[i + 1].span).eq_ignore_ascii_case("s")
+                {
+                    out.push(W {
+                        text: "'s".to_string(),
+                        span: Span::new(tok.span.start, toks[i + 1].span.end),
+                        kind: WKind::Word,
+                    });
+                    i += 2;
+                    continue;
+                }
+                out.push(W {
+                    text: raw.to_string(),
+                    span: tok.span,
+                    kind: WKind::Punct,
+                });
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+fn lower(raw: &str) -> String {
+    if raw.bytes().all(|b| !b.is_ascii_uppercase() && b.is_ascii()) {
+        raw.to_string()
+    } else {
+        raw.to_lowercase()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kroniek_text::{segment, Lang};
+
+    #[test]
+    fn glues_numeric_chunks() {
+        let text = "op 3/14/2019 om 10:30pm, 's avonds.";
+        let seg = segment(text, Lang::En);
+        let ws = words(text, &seg);
+        let texts: Vec<&str> = ws.iter().map(|w| w.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec!["op", "3/14/2019", "om", "10:30pm", ",", "'s", "avonds", "."]
+        );
+    }
+}
