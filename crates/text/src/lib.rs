@@ -6,6 +6,7 @@
 //! with [`CharOffsets`], so a reader's tools can check each fact against the text.
 
 pub mod document;
+pub mod langid;
 pub mod offsets;
 pub mod segment;
 

@@ -1,8 +1,25 @@
 //! Segmentation: paragraphs, sentences and tokens.
 //!
 //! The first stage of the pipeline; every later stage reads its output.
+//!
+//! - Paragraphs are separated by blank lines; a text without blank lines has one paragraph per
+//!   line (see [`paragraphs`]).
+//! - Tokens keep words whole across inner apostrophes and hyphens ("zo’n", "Oost-Syrische"),
+//!   numbers across their separators ("1.000,5"), abbreviations and initials with their period
+//!   ("o.a.", "E."); every quotation mark, including ",," and "''", is a [`TokenKind::Quote`].
+//! - Sentences end at an end mark (with the closing quotes and brackets after it) before a
+//!   capital, digit or opening quote, never after a listed abbreviation, after an initial only
+//!   before a capitalised common word, and always at the end of a paragraph.
+//!
+//! The abbreviation and word lists come from `lang/<code>/abbreviations.txt` and
+//! `lang/<code>/segment-*.txt`.
 
-use crate::{Lang, Span};
+mod data;
+mod paragraphs;
+mod sentences;
+mod tokens;
+
+use crate::{CharOffsets, Lang, Span, ToCharOffsets};
 use serde::{Deserialize, Serialize};
 
 /// What kind of thing a token is.
@@ -78,37 +95,21 @@ impl Segmentation {
     }
 }
 
-/// Splits `text` into paragraphs, sentences and tokens, using the abbreviations of `lang`.
+/// Splits `text` into paragraphs, sentences and tokens, using the word lists of `lang`
+/// ([`Lang::Other`] uses the Dutch and English lists together).
+///
+/// Never panics; an empty or blank text gives an empty segmentation.
 pub fn segment(text: &str, lang: Lang) -> Segmentation {
-    let _ = lang;
-    let tokens = tokenize(text);
-    let paragraphs = paragraphs(text);
-    let mut sentences = Vec::new();
-    let mut first = 0;
-    for (i, token) in tokens.iter().enumerate() {
-        let s = token.span.of(text);
-        let next_starts_new =
-            tokens.get(i + 1).is_none_or(|next| {
-                let gap = &text[token.span.end..next.span.start];
-                !gap.is_empty()
-                    && (gap.contains("\n")
-                        || next.span.of(text).chars().next().is_some_and(|c| {
-                            c.is_uppercase() || matches!(next.kind, TokenKind::Quote)
-                        }))
-            });
-        let ender = matches!(s, "." | "!" | "?" | "…")
-            || tokens
-                .get(i + 1)
-                .is_some_and(|n| text[token.span.end..n.span.start].contains("\n\n"));
-        let ender = ender || tokens.get(i + 1).is_none();
-        if ender && next_starts_new {
-            sentences.push(Sentence {
-                span: Span::new(tokens[first].span.start, token.span.end),
-                first_token: first,
-                end_token: i + 1,
-            });
-            first = i + 1;
-        }
+    let data = data::SegmentData::get(lang);
+    let paragraphs = paragraphs::paragraphs(text);
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut sentences = Vec::with_capacity(text.len() / 100);
+    for paragraph in &paragraphs {
+        let first = tokens.len();
+        tokens::Tokenizer::new(paragraph.span.of(text), paragraph.span.start, data)
+            .run(&mut tokens);
+        sentences::Splitter::new(text, paragraph.span, &tokens[first..], data)
+            .run(first, &mut sentences);
     }
     Segmentation {
         paragraphs,
@@ -117,97 +118,125 @@ pub fn segment(text: &str, lang: Lang) -> Segmentation {
     }
 }
 
-fn paragraphs(text: &str) -> Vec<Paragraph> {
-    let mut out = Vec::new();
-    let mut start = None;
-    let mut last_end = 0;
-    let mut blank_run = false;
-    for (at, line) in text.split_inclusive('\n').scan(0, |pos, l| {
-        let at = *pos;
-        *pos += l.len();
-        Some((at, l))
-    }) {
-        let trimmed = line.trim();
-        if trimmed.is_empty() {
-            blank_run = true;
-            continue;
-        }
-        let lead = line.len() - line.trim_start().len();
-        let line_start = at + lead;
-        let line_end = at + line.trim_end().len();
-        if blank_run {
-            if let Some(s) = start.take() {
-                out.push(Paragraph {
-                    span: Span::new(s, last_end),
-                });
-            }
-        }
-        blank_run = false;
-        if start.is_none() {
-            start = Some(line_start);
-        }
-        last_end = line_end;
+impl ToCharOffsets for Token {
+    fn to_char_offsets(&mut self, map: &CharOffsets) {
+        self.span.to_char_offsets(map);
     }
-    if let Some(s) = start {
-        out.push(Paragraph {
-            span: Span::new(s, last_end),
-        });
-    }
-    out
 }
 
-fn tokenize(text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((at, ch)) = chars.next() {
-        if ch.is_whitespace() {
-            continue;
+impl ToCharOffsets for Sentence {
+    fn to_char_offsets(&mut self, map: &CharOffsets) {
+        self.span.to_char_offsets(map);
+    }
+}
+
+impl ToCharOffsets for Paragraph {
+    fn to_char_offsets(&mut self, map: &CharOffsets) {
+        self.span.to_char_offsets(map);
+    }
+}
+
+impl ToCharOffsets for Segmentation {
+    fn to_char_offsets(&mut self, map: &CharOffsets) {
+        self.paragraphs.to_char_offsets(map);
+        self.sentences.to_char_offsets(map);
+        self.tokens.to_char_offsets(map);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_hold_their_tokens_and_stay_in_paragraphs() {
+        let text = "Exodus\n\n“Het is een exodus. Je kunt hier kijken.” Mensen slepen tassen mee.";
+        let seg = segment(text, Lang::Nl);
+        assert_eq!(seg.paragraphs.len(), 2);
+        assert_eq!(seg.sentences.len(), 4);
+        for (index, sentence) in seg.sentences.iter().enumerate() {
+            let tokens = seg.sentence_tokens(index);
+            assert_eq!(
+                tokens.first().map(|t| t.span.start),
+                Some(sentence.span.start)
+            );
+            assert_eq!(tokens.last().map(|t| t.span.end), Some(sentence.span.end));
+            let paragraph = seg
+                .paragraph_at(sentence.span.start)
+                .map(|p| seg.paragraphs[p].span);
+            assert!(paragraph.is_some_and(|p| p.contains(sentence.span)));
         }
-        if ch.is_alphanumeric() {
-            let mut end = at + ch.len_utf8();
-            let mut digits = ch.is_numeric();
-            while let Some(&(next_at, next)) = chars.peek() {
-                if next.is_alphanumeric() {
-                    end = next_at + next.len_utf8();
-                    digits &= next.is_numeric();
-                    chars.next();
-                    continue;
+        let ends: Vec<usize> = seg.sentences.iter().map(|s| s.end_token).collect();
+        let starts: Vec<usize> = seg
+            .sentences
+            .iter()
+            .skip(1)
+            .map(|s| s.first_token)
+            .collect();
+        assert_eq!(&ends[..ends.len() - 1], &starts[..]);
+        assert_eq!(ends.last(), Some(&seg.tokens.len()));
+    }
+
+    #[test]
+    fn empty_text_has_nothing() {
+        assert_eq!(segment("", Lang::Nl), Segmentation::default());
+        assert_eq!(segment(" \n\n ", Lang::En), Segmentation::default());
+    }
+
+    #[test]
+    fn char_offsets_convert_every_span() {
+        let text = "“Zo’n ding.” Ja.";
+        let mut seg = segment(text, Lang::Nl);
+        seg.to_char_offsets(&CharOffsets::new(text));
+        assert_eq!(seg.sentences[0].span, Span::new(0, 12));
+        assert_eq!(seg.tokens[1].span, Span::new(1, 5));
+        assert_eq!(seg.paragraphs[0].span, Span::new(0, 16));
+    }
+
+    #[test]
+    fn never_panics_and_spans_fall_on_char_boundaries() {
+        let samples = [
+            "",
+            "'",
+            "’’’",
+            ",,,,",
+            "....",
+            "…",
+            "1.",
+            "a.b.c.d.",
+            "E.",
+            "'s",
+            "’80s",
+            "x@y",
+            "http://",
+            "www.",
+            "\u{301}é.",
+            "Ë. Ä. Ö.",
+            "😀. 😀!",
+            "\r\n\r\n.",
+            "\u{2029}",
+            "1.000.000,5.",
+            "(.)",
+            "\"\".",
+            "a-",
+            "-a",
+            "&",
+            "A&",
+            "#",
+            "@a",
+            "’s-",
+            "3-",
+            "5G.",
+        ];
+        for text in samples {
+            for lang in [Lang::Nl, Lang::En, Lang::Other] {
+                let seg = segment(text, lang);
+                for token in &seg.tokens {
+                    assert!(text.is_char_boundary(token.span.start), "{text:?}");
+                    assert!(text.is_char_boundary(token.span.end), "{text:?}");
+                    assert!(!token.span.is_empty(), "{text:?}");
                 }
-                if matches!(next, '’' | '\'' | '-' | '.' | ',') {
-                    let after = text[next_at + next.len_utf8()..].chars().next();
-                    if after.is_some_and(|a| a.is_alphanumeric())
-                        && (!matches!(next, '.' | ',') || digits)
-                    {
-                        end = next_at + next.len_utf8();
-                        chars.next();
-                        continue;
-                    }
-                }
-                break;
             }
-            let kind = if text[at..end].chars().next().is_some_and(|c| c.is_numeric()) {
-                TokenKind::Number
-            } else {
-                TokenKind::Word
-            };
-            out.push(Token {
-                span: Span::new(at, end),
-                kind,
-            });
-        } else {
-            let kind = if matches!(
-                ch,
-                '"' | '“' | '”' | '„' | '‘' | '’' | '\'' | '«' | '»' | '‹' | '›'
-            ) {
-                TokenKind::Quote
-            } else {
-                TokenKind::Punct
-            };
-            out.push(Token {
-                span: Span::new(at, at + ch.len_utf8()),
-                kind,
-            });
         }
     }
-    out
 }
