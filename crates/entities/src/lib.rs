@@ -1,1 +1,280 @@
-//! (being written)
+//! Entities: the names in one document, grouped so that "Eddy van Wessel", "Van Wessel" and
+//! "Eddy" are one person.
+//!
+//! The stage takes the typed name mentions a tagger found (if any language model is available)
+//! and adds its own rule-based candidates: capitalised word sequences with name particles
+//! (tussenvoegsels), names after a role word ("minister Kaag"), and short forms of names
+//! already known. Pronouns are resolved by the stages that need them (see
+//! [`Entities::person_before`]), because only they know which text to skip.
+
+mod lexicon;
+mod names;
+
+use kroniek_text::{CharOffsets, Lang, Segmentation, Span, ToCharOffsets};
+use serde::{Deserialize, Serialize};
+
+pub use lexicon::Lexicon;
+pub use names::{find_name_candidates, name_at, NameCandidate};
+
+/// What an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityKind {
+    /// A person.
+    Person,
+    /// A company, party, institution or other organisation.
+    Organisation,
+    /// A place.
+    Location,
+    /// Any other name (events, works, nationalities as names).
+    Misc,
+}
+
+/// A mention of an entity in the text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mention {
+    /// Where the mention is.
+    pub span: Span,
+    /// The words as written.
+    pub text: String,
+}
+
+impl ToCharOffsets for Mention {
+    fn to_char_offsets(&mut self, map: &CharOffsets) {
+        self.span.to_char_offsets(map);
+    }
+}
+
+/// One entity: everything the document calls by one name.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    /// Index of the entity in [`Entities::entities`]; other layers refer to it by this id.
+    pub id: usize,
+    /// Person, organisation, location or misc.
+    pub kind: EntityKind,
+    /// The fullest name the document gives.
+    pub name: String,
+    /// Every mention, in text order.
+    pub mentions: Vec<Mention>,
+}
+
+impl ToCharOffsets for Entity {
+    fn to_char_offsets(&mut self, map: &CharOffsets) {
+        self.mentions.to_char_offsets(map);
+    }
+}
+
+/// A name mention typed by an outside recogniser (a statistical tagger), fed into this stage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TypedName {
+    /// Where the name is.
+    pub span: Span,
+    /// What the recogniser thinks it is.
+    pub kind: EntityKind,
+}
+
+/// The entities layer of a document.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Entities {
+    /// All entities, in order of first mention.
+    pub entities: Vec<Entity>,
+}
+
+impl ToCharOffsets for Entities {
+    fn to_char_offsets(&mut self, map: &CharOffsets) {
+        self.entities.to_char_offsets(map);
+    }
+}
+
+impl Entities {
+    /// The entity that has a mention exactly at or overlapping `span`.
+    pub fn at(&self, span: Span) -> Option<&Entity> {
+        self.entities
+            .iter()
+            .find(|entity| entity.mentions.iter().any(|m| m.span.overlaps(span)))
+    }
+
+    /// The person mentioned last before byte `at`, skipping mentions for which `skip` is true
+    /// (for instance mentions inside quotations). Used to resolve pronouns.
+    pub fn person_before(&self, at: usize, skip: impl Fn(Span) -> bool) -> Option<(&Entity, Span)> {
+        let mut best: Option<(&Entity, Span)> = None;
+        for entity in self
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person)
+        {
+            for mention in &entity.mentions {
+                if mention.span.end <= at
+                    && !skip(mention.span)
+                    && best.is_none_or(|(_, s)| s.end < mention.span.end)
+                {
+                    best = Some((entity, mention.span));
+                }
+            }
+        }
+        best
+    }
+
+    /// Every person mention that lies inside `span`, in text order.
+    pub fn persons_in(&self, span: Span) -> Vec<(&Entity, Span)> {
+        let mut found: Vec<(&Entity, Span)> = self
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .flat_map(|e| {
+                e.mentions
+                    .iter()
+                    .filter(|m| span.contains(m.span))
+                    .map(move |m| (e, m.span))
+            })
+            .collect();
+        found.sort_by_key(|(_, s)| s.start);
+        found
+    }
+}
+
+/// Finds the entities of a document: `typed` names from a tagger (may be empty) merged with
+/// rule-based name candidates, grouped by full name, surname and first name.
+pub fn find_entities(
+    text: &str,
+    segmentation: &Segmentation,
+    lang: Lang,
+    typed: &[TypedName],
+) -> Entities {
+    let lexicon = Lexicon::for_lang(lang);
+    let candidates = find_name_candidates(text, segmentation, lexicon);
+    let mut named: Vec<(Span, Option<EntityKind>)> =
+        typed.iter().map(|t| (t.span, Some(t.kind))).collect();
+    for candidate in &candidates {
+        if !named.iter().any(|(span, _)| span.overlaps(candidate.span)) {
+            named.push((candidate.span, candidate.kind));
+        }
+    }
+    named.sort_by_key(|(span, _)| span.start);
+    group(text, &named, lexicon)
+}
+
+/// Groups named mentions into entities. Full names come first so that short forms can join them.
+fn group(text: &str, named: &[(Span, Option<EntityKind>)], lexicon: &Lexicon) -> Entities {
+    let mut order: Vec<usize> = (0..named.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(name_words(named[i].0.of(text), lexicon).len()));
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut kinds: Vec<Option<EntityKind>> = Vec::new();
+    for i in order {
+        let (span, kind) = named[i];
+        let surface = span.of(text);
+        let words = name_words(surface, lexicon);
+        let mention = Mention {
+            span,
+            text: surface.to_string(),
+        };
+        let found = entities.iter().position(|e| {
+            let full = name_words(&e.name, lexicon);
+            same_entity(&full, &words) && compatible(kinds[e.id], kind)
+        });
+        match found {
+            Some(id) => {
+                entities[id].mentions.push(mention);
+                if kinds[id].is_none() {
+                    kinds[id] = kind;
+                }
+            }
+            None => {
+                kinds.push(kind);
+                entities.push(Entity {
+                    id: entities.len(),
+                    kind: EntityKind::Misc,
+                    name: surface.to_string(),
+                    mentions: vec![mention],
+                });
+            }
+        }
+    }
+    finish(entities, kinds)
+}
+
+/// Orders entities by first mention, settles their kinds and renumbers them.
+fn finish(entities: Vec<Entity>, kinds: Vec<Option<EntityKind>>) -> Entities {
+    let mut kept: Vec<Entity> = entities
+        .into_iter()
+        .zip(kinds)
+        .filter_map(|(mut entity, kind)| {
+            entity.kind = kind?;
+            entity.mentions.sort_by_key(|m| m.span.start);
+            Some(entity)
+        })
+        .collect();
+    kept.sort_by_key(|e| e.mentions[0].span.start);
+    for (id, entity) in kept.iter_mut().enumerate() {
+        entity.id = id;
+    }
+    Entities { entities: kept }
+}
+
+/// Whether two kinds may belong to one entity (unknown fits anything).
+fn compatible(a: Option<EntityKind>, b: Option<EntityKind>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    }
+}
+
+/// The lowercased words of a name, particles included ("van", "wessel").
+fn name_words(name: &str, lexicon: &Lexicon) -> Vec<String> {
+    let _ = lexicon;
+    name.split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Whether `short` names the same entity as `full`: the same words, a final part of them
+/// (a surname, with its particles), or the first name alone.
+fn same_entity(full: &[String], short: &[String]) -> bool {
+    if short.is_empty() || short.len() > full.len() {
+        return false;
+    }
+    if full.ends_with(short) {
+        return true;
+    }
+    short.len() == 1 && full.len() > 1 && full[0] == short[0]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kroniek_text::segment;
+
+    fn persons(text: &str) -> Vec<(String, Vec<String>)> {
+        let seg = segment(text, Lang::Nl);
+        find_entities(text, &seg, Lang::Nl, &[])
+            .entities
+            .into_iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .map(|e| (e.name, e.mentions.into_iter().map(|m| m.text).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn surname_with_particle_joins_full_name() {
+        let found = persons(
+            "Dat heeft Eddy van Wessel verbaasd. Na elk bombardement ziet Van Wessel mensen lopen.",
+        );
+        assert_eq!(
+            found,
+            vec![(
+                "Eddy van Wessel".to_string(),
+                vec!["Eddy van Wessel".to_string(), "Van Wessel".to_string()]
+            )]
+        );
+    }
+
+    #[test]
+    fn role_word_marks_a_single_name_as_person() {
+        let found = persons("Volgens minister Kaag is het goed.");
+        assert_eq!(found, vec![("Kaag".to_string(), vec!["Kaag".to_string()])]);
+    }
+}

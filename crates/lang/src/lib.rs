@@ -49,6 +49,17 @@ pub fn table(code: &str, name: &str) -> Vec<Vec<&'static str>> {
         .collect()
 }
 
+/// The words of a word-list file: every entry split on whitespace, lowercased.
+///
+/// For files that list many short words per line (function words, role nouns).
+pub fn words(code: &str, name: &str) -> Vec<String> {
+    list(code, name)
+        .into_iter()
+        .flat_map(str::split_whitespace)
+        .map(str::to_lowercase)
+        .collect()
+}
+
 /// Splits file contents into entries: comments stripped, blank lines dropped.
 pub fn entries(contents: &'static str) -> Vec<&'static str> {
     contents

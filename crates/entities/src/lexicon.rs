@@ -1,0 +1,98 @@
+//! The word lists the name finder and its users need, loaded once per language from
+//! `lang/<code>/`.
+
+use kroniek_text::Lang;
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// Word lists about names and the people who speak, for one language.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    /// Words capitalised only because they start a sentence (`function_words.txt`).
+    pub function_words: HashSet<String>,
+    /// Lowercase words that may stand inside a name: van, de, ter (`name_particles.txt`).
+    pub particles: HashSet<String>,
+    /// Role and title nouns: minister, fotograaf, spokesman (`person_roles.txt`).
+    pub roles: HashSet<String>,
+    /// Words that make a name an organisation: partij, University (`org_words.txt`).
+    pub org_words: HashSet<String>,
+    /// Institutions that speak as a body: politie, police (`institutions.txt`).
+    pub institutions: HashSet<String>,
+    /// Nouns for groups of people: groep, vrouwen, crowd (`group_nouns.txt`).
+    pub group_nouns: HashSet<String>,
+    /// Personal pronouns that can stand for a speaker, with their gender and number
+    /// (`pronouns.txt`).
+    pub pronouns: Vec<Pronoun>,
+}
+
+/// A personal pronoun and what it can refer to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pronoun {
+    /// The pronoun, lowercase.
+    pub word: String,
+    /// `m`, `f` or `any`.
+    pub gender: String,
+    /// `sg`, `pl` or `any`.
+    pub number: String,
+}
+
+impl Lexicon {
+    /// The lexicon of `lang` (empty lists for a language without data), loaded on first use.
+    pub fn for_lang(lang: Lang) -> &'static Lexicon {
+        static NL: OnceLock<Lexicon> = OnceLock::new();
+        static EN: OnceLock<Lexicon> = OnceLock::new();
+        static OTHER: OnceLock<Lexicon> = OnceLock::new();
+        match lang {
+            Lang::Nl => NL.get_or_init(|| Lexicon::load("nl")),
+            Lang::En => EN.get_or_init(|| Lexicon::load("en")),
+            Lang::Other => OTHER.get_or_init(Lexicon::default),
+        }
+    }
+
+    fn load(code: &str) -> Lexicon {
+        let set = |name: &str| {
+            kroniek_lang::words(code, name)
+                .into_iter()
+                .collect::<HashSet<_>>()
+        };
+        let pronouns = kroniek_lang::table(code, "pronouns.txt")
+            .into_iter()
+            .filter_map(|row| {
+                Some(Pronoun {
+                    word: row.first()?.to_lowercase(),
+                    gender: row.get(1).unwrap_or(&"any").to_string(),
+                    number: row.get(2).unwrap_or(&"any").to_string(),
+                })
+            })
+            .collect();
+        Lexicon {
+            function_words: set("function_words.txt"),
+            particles: kroniek_lang::list(code, "name_particles.txt")
+                .into_iter()
+                .map(str::to_lowercase)
+                .collect(),
+            roles: set("person_roles.txt"),
+            org_words: set("org_words.txt"),
+            institutions: set("institutions.txt"),
+            group_nouns: set("group_nouns.txt"),
+            pronouns,
+        }
+    }
+
+    /// The pronoun entry for `word` (any case), if it is a personal pronoun.
+    pub fn pronoun(&self, word: &str) -> Option<&Pronoun> {
+        let lower = word.to_lowercase();
+        self.pronouns.iter().find(|p| p.word == lower)
+    }
+
+    /// Whether `word` (any case) is a role or title noun, also as the last part of a compound
+    /// ("Radio 10-dj", "oud-minister").
+    pub fn is_role(&self, word: &str) -> bool {
+        let lower = word.trim_end_matches('.').to_lowercase();
+        self.roles.contains(&lower)
+            || lower
+                .rsplit('-')
+                .next()
+                .is_some_and(|tail| self.roles.contains(tail))
+    }
+}

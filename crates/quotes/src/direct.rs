@@ -1,0 +1,397 @@
+//! Direct quotations: the words between quotation marks, with the cue and speaker found after
+//! the quotation ("…”, vertelt hij), before it (Hij zei: "…"), elsewhere in its sentence (for
+//! partial quotations), or from the sentences around it.
+
+use crate::marks::{find_pairs, Pair};
+use crate::phrases::{Context, Phrase};
+use crate::{Quote, QuoteKind, Resolution, Speaker, Words};
+use kroniek_text::Span;
+
+/// A cue and the phrase that names the speaker next to it.
+#[derive(Debug, Clone)]
+pub(crate) struct Attribution {
+    /// The reporting verb or marker.
+    pub cue: Span,
+    /// The speaker phrase, if one stands next to the cue.
+    pub phrase: Option<Phrase>,
+    /// Whether the cue verb is plural (Dutch -en forms), which makes "ze" a group.
+    pub plural: bool,
+}
+
+/// Finds the direct quotations of a document.
+pub fn find_direct(cx: &Context) -> Vec<Quote> {
+    let paragraphs: Vec<Span> = cx.seg.paragraphs.iter().map(|p| p.span).collect();
+    let pairs = find_pairs(cx.text, &paragraphs);
+    let contents: Vec<Span> = pairs.iter().map(|p| p.content(cx.text)).collect();
+    let mut quotes: Vec<Quote> = Vec::new();
+    let mut kept_pairs: Vec<usize> = Vec::new();
+    for (index, pair) in pairs.iter().enumerate() {
+        let content = contents[index];
+        if word_count(content.of(cx.text)) < 2 {
+            continue;
+        }
+        let attribution = attribute(cx, &pairs, &contents, index);
+        if attribution.is_none() && !is_full(cx, pair, content) {
+            continue; // a title, a term or a scare quote
+        }
+        let speaker = match &attribution {
+            Some(found) => found
+                .phrase
+                .as_ref()
+                .and_then(|p| cx.speaker_of(p, &top_level(&pairs, &contents, index), found.plural)),
+            None => from_context(cx, &pairs, &contents, index, &quotes, &kept_pairs),
+        };
+        let nested_in = pair
+            .parent
+            .and_then(|parent| kept_pairs.iter().position(|&k| k == parent));
+        quotes.push(Quote {
+            id: quotes.len(),
+            kind: QuoteKind::Direct,
+            span: content,
+            text: content.of(cx.text).to_string(),
+            cue: attribution.map(|a| Words::at(cx.text, a.cue)),
+            speaker,
+            nested_in,
+        });
+        kept_pairs.push(index);
+    }
+    inherit_interrupted(cx, &pairs, &kept_pairs, &mut quotes);
+    quotes
+}
+
+/// The number of words (runs of letters or digits) in `text`.
+fn word_count(text: &str) -> usize {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .count()
+}
+
+/// Whether the quotation reads as speech on its own: it starts like a sentence and ends like
+/// one, or is introduced by a colon, or is followed by a comma (the attribution to come).
+fn is_full(cx: &Context, pair: &Pair, content: Span) -> bool {
+    let words = content.of(cx.text);
+    let starts_like_sentence = words
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "…(.".contains(c));
+    let ends_like_sentence = words.ends_with(['.', '!', '?', '…']);
+    let before = cx.text[..pair.open.start].trim_end();
+    let after = cx.text[pair.close.end..].trim_start();
+    let introduced = before.ends_with(':')
+        || before.is_empty()
+        || before.ends_with(['\n', '.', '!', '?'])
+        || cx.seg.sentence_at(pair.open.start)
+            != cx.seg.sentence_at(before.len().saturating_sub(1));
+    starts_like_sentence
+        && (ends_like_sentence
+            || after.starts_with(',')
+            || before.ends_with(':')
+            || (introduced && after.is_empty()))
+}
+
+/// The spans of the quotations that are not inside the quotation `index` nor enclose it:
+/// text a speaker cannot be read from.
+fn top_level(pairs: &[Pair], contents: &[Span], index: usize) -> Vec<Span> {
+    let own = contents[index];
+    contents
+        .iter()
+        .enumerate()
+        .filter(|(i, c)| *i != index && !c.contains(own) && !own.contains(**c))
+        .map(|(i, _)| Span::new(pairs[i].open.start, pairs[i].close.end))
+        .collect()
+}
+
+/// The tokens around quotation `index` that belong to its sentence and to no other quotation:
+/// `(before_start, open_token, after_token, after_end)`.
+fn surroundings(cx: &Context, pairs: &[Pair], index: usize) -> (usize, usize, usize, usize) {
+    let pair = &pairs[index];
+    let (mut first, _) = cx.sentence_range(pair.open.start);
+    let open_token = cx.token_from(pair.open.start);
+    let after_token = cx.token_from(pair.close.end);
+    let (_, mut end) = cx.sentence_range(pair.close.start.max(pair.open.end));
+    if let Some(parent) = pair.parent.map(|p| &pairs[p]) {
+        first = first.max(cx.token_from(parent.open.end));
+        end = end.min(cx.token_from(parent.close.start));
+    }
+    for (other_index, other) in pairs.iter().enumerate() {
+        if other_index == index
+            || Some(other_index) == pair.parent
+            || other.parent.is_some() && other.parent != pair.parent
+        {
+            continue;
+        }
+        if other.close.end <= pair.open.start {
+            first = first.max(cx.token_from(other.close.end));
+        } else if other.open.start >= pair.close.end {
+            end = end.min(cx.token_from(other.open.start));
+        }
+    }
+    (
+        first.min(open_token),
+        open_token,
+        after_token,
+        end.max(after_token),
+    )
+}
+
+/// Finds the cue and speaker phrase of quotation `index`: after it, before it, or elsewhere in
+/// its sentence.
+fn attribute(cx: &Context, pairs: &[Pair], contents: &[Span], index: usize) -> Option<Attribution> {
+    let (first, open_token, after_token, end) = surroundings(cx, pairs, index);
+    let _ = contents;
+    trailing(cx, after_token, end)
+        .or_else(|| leading(cx, first, open_token))
+        .or_else(|| in_sentence(cx, first, open_token, after_token, end))
+        .or_else(|| next_sentence(cx, after_token))
+}
+
+/// `…”, vertelt hij.` / `…," said John Smith.` / `…", John said.` / `…”, aldus Jansen.`
+fn trailing(cx: &Context, start: usize, end: usize) -> Option<Attribution> {
+    let mut i = start;
+    while i < end && matches!(cx.token(i), "," | "-" | "–" | "—") {
+        i += 1;
+    }
+    if i >= end || cx.word(i).is_none() {
+        return None;
+    }
+    if let Some(len) = cx.marker_at(i) {
+        return Some(Attribution {
+            cue: cx.span(i, i + len),
+            phrase: cx.phrase_after(i + len, end),
+            plural: false,
+        });
+    }
+    if let Some(verb) = cx.cue_at(i) {
+        let _ = verb;
+        return Some(Attribution {
+            cue: cx.seg.tokens[i].span,
+            phrase: cx.phrase_after(i + 1, end),
+            plural: is_plural(cx, i),
+        });
+    }
+    // Subject before the verb: "John Smith said", "hij zegt", "the minister, who …, said".
+    let phrase = cx.phrase_after(i, end)?;
+    let phrase_end = cx.token_from(phrase.span().end);
+    let verb = (phrase_end..end.min(phrase_end + 3)).find(|&k| cx.cue_at(k).is_some())?;
+    Some(Attribution {
+        cue: cx.seg.tokens[verb].span,
+        phrase: Some(phrase),
+        plural: is_plural(cx, verb),
+    })
+}
+
+/// `Hij zei: "…"` / `zegt Baudet: ,,…''` / `Hartkamp: ,,…''` / `Volgens Jansen: "…"`, and the
+/// second half of an interrupted quotation (`"…", zei hij, "…"`).
+fn leading(cx: &Context, first: usize, open: usize) -> Option<Attribution> {
+    let last = open.checked_sub(1).filter(|&l| l >= first)?;
+    if !matches!(cx.token(last), ":" | ",") {
+        return None;
+    }
+    if let Some(found) = cue_in(cx, first, last) {
+        return Some(found);
+    }
+    if cx.token(last) == ":" {
+        if let Some(phrase @ Phrase::Name(_)) = cx.phrase_before(last, first) {
+            return Some(Attribution {
+                cue: cx.seg.tokens[last].span,
+                phrase: Some(phrase),
+                plural: false,
+            });
+        }
+    }
+    None
+}
+
+/// A partial quotation inside a sentence with a cue: `noemde het 'totaal onacceptabel'`.
+fn in_sentence(
+    cx: &Context,
+    first: usize,
+    open: usize,
+    after: usize,
+    end: usize,
+) -> Option<Attribution> {
+    cue_in(cx, first, open).or_else(|| cue_in(cx, after, end))
+}
+
+/// `"…" Dat zegt burgemeester Jansen.` / `"…" That was what he said.`: a cue in the sentence that
+/// follows, opened by a demonstrative that points back.
+fn next_sentence(cx: &Context, after: usize) -> Option<Attribution> {
+    let first = cx.word(after)?.to_lowercase();
+    if !matches!(
+        first.as_str(),
+        "dat" | "dit" | "aldus" | "that" | "this" | "so"
+    ) || cx
+        .seg
+        .sentence_at(cx.seg.tokens[after].span.start)
+        .is_none()
+    {
+        return None;
+    }
+    let (start, end) = cx.sentence_range(cx.seg.tokens[after].span.start);
+    if start != after {
+        return None;
+    }
+    let verb =
+        (after + 1..end.min(after + 3)).find(|&k| cx.cue_at(k).is_some_and(|v| !v.opinion))?;
+    Some(Attribution {
+        cue: cx.seg.tokens[verb].span,
+        phrase: cx
+            .phrase_after(verb + 1, end)
+            .or_else(|| cx.phrase_before(verb, after + 1)),
+        plural: is_plural(cx, verb),
+    })
+}
+
+/// The last cue (verb or marker) in tokens `first..end` with the speaker phrase next to it.
+pub(crate) fn cue_in(cx: &Context, first: usize, end: usize) -> Option<Attribution> {
+    for k in (first..end).rev() {
+        if let Some(len) = cx.marker_at(k) {
+            return Some(Attribution {
+                cue: cx.span(k, k + len),
+                phrase: cx.phrase_after(k + len, end),
+                plural: false,
+            });
+        }
+        if cx.cue_at(k).is_some() {
+            return Some(Attribution {
+                cue: cx.seg.tokens[k].span,
+                phrase: subject_of(cx, k, first, end),
+                plural: is_plural(cx, k),
+            });
+        }
+    }
+    None
+}
+
+/// The subject of the verb at token `verb`: a name or pronoun right before it, else one right
+/// after it (inversion: "Zelf noemt de monteur …"), else a description on either side.
+pub(crate) fn subject_of(cx: &Context, verb: usize, first: usize, end: usize) -> Option<Phrase> {
+    let before = cx.phrase_before(verb, first);
+    let after = cx.phrase_after(verb + 1, end);
+    let strong = |p: &Option<Phrase>| matches!(p, Some(Phrase::Name(_) | Phrase::Pronoun(_)));
+    if strong(&before) {
+        before
+    } else if strong(&after) {
+        after
+    } else {
+        after.or(before)
+    }
+}
+
+/// Whether the verb at token `i` is a Dutch plural form (zeiden, schreeuwden, zeggen).
+fn is_plural(cx: &Context, i: usize) -> bool {
+    cx.lang == kroniek_text::Lang::Nl && cx.word(i).is_some_and(|w| w.ends_with("en"))
+}
+
+/// The speaker of a quotation without a cue, from the sentences before it: the quotation it
+/// continues, or the person the sentence before it is about.
+fn from_context(
+    cx: &Context,
+    pairs: &[Pair],
+    contents: &[Span],
+    index: usize,
+    quotes: &[Quote],
+    kept: &[usize],
+) -> Option<Speaker> {
+    let pair = &pairs[index];
+    let here = cx
+        .seg
+        .sentence_at(pair.open.start.max(contents[index].start))?;
+    let previous_quote = kept
+        .iter()
+        .rposition(|&k| pairs[k].close.end <= pair.open.start && pairs[k].parent == pair.parent)
+        .map(|q| (&quotes[q], &pairs[kept[q]]));
+    let quoted = top_level(pairs, contents, index);
+    if here > 0 {
+        let before = &cx.seg.sentences[here - 1];
+        let inside_quote = quoted.iter().any(|q| q.contains(before.span));
+        if !inside_quote {
+            if let Some(speaker) = subject_in_sentence(cx, here - 1, &quoted) {
+                return Some(speaker);
+            }
+        }
+    }
+    if let Some((quote, previous)) = previous_quote {
+        let there = cx.seg.sentence_at(previous.close.start).unwrap_or(0);
+        if here.saturating_sub(there) <= 3 {
+            if let Some(speaker) = &quote.speaker {
+                return Some(Speaker {
+                    resolution: Resolution::PreviousQuote,
+                    mention: None,
+                    ..speaker.clone()
+                });
+            }
+        }
+    }
+    let (entity, span) = cx.person_in_reach(pair.open.start, &quoted)?;
+    let there = cx.seg.sentence_at(span.start).unwrap_or(0);
+    (here.saturating_sub(there) <= 3).then(|| Speaker {
+        name: entity.name.clone(),
+        named: true,
+        entity: Some(entity.id),
+        mention: Some(Words::at(cx.text, span)),
+        resolution: Resolution::Context,
+    })
+}
+
+/// The person sentence `index` is about: its first named person, or a pronoun subject at its
+/// start, resolved.
+fn subject_in_sentence(cx: &Context, index: usize, quoted: &[Span]) -> Option<Speaker> {
+    let sentence = &cx.seg.sentences[index];
+    let persons = cx.entities.persons_in(sentence.span);
+    let outside: Vec<_> = persons
+        .into_iter()
+        .filter(|(_, s)| !quoted.iter().any(|q| q.contains(*s)))
+        .collect();
+    let pronoun =
+        (sentence.first_token..sentence.end_token.min(sentence.first_token + 4)).find(|&i| {
+            cx.is_pronoun(i)
+                && cx.word(i).is_some_and(|w| {
+                    !matches!(
+                        w.to_lowercase().as_str(),
+                        "hem" | "haar" | "hen" | "hun" | "him" | "her" | "them"
+                    )
+                })
+        });
+    match (outside.first(), pronoun) {
+        (Some((_, span)), Some(p)) if cx.seg.tokens[p].span.start < span.start => cx
+            .speaker_of(&Phrase::Pronoun(cx.seg.tokens[p].span), quoted, false)
+            .map(|s| Speaker {
+                resolution: Resolution::Context,
+                ..s
+            }),
+        (Some((entity, span)), _) => Some(Speaker {
+            name: entity.name.clone(),
+            named: true,
+            entity: Some(entity.id),
+            mention: Some(Words::at(cx.text, *span)),
+            resolution: Resolution::Context,
+        }),
+        (None, Some(p)) => cx
+            .speaker_of(&Phrase::Pronoun(cx.seg.tokens[p].span), quoted, false)
+            .map(|s| Speaker {
+                resolution: Resolution::Context,
+                ..s
+            }),
+        (None, None) => None,
+    }
+}
+
+/// `"…", zei hij, "…"`: the first half of an interrupted quotation has no speaker of its own
+/// when its attribution stands between the halves; both share it.
+fn inherit_interrupted(cx: &Context, pairs: &[Pair], kept: &[usize], quotes: &mut [Quote]) {
+    for q in 1..quotes.len() {
+        let (first, second) = (&pairs[kept[q - 1]], &pairs[kept[q]]);
+        if first.close.end > second.open.start {
+            continue; // nested, not interrupted
+        }
+        let between = &cx.text[first.close.end..second.open.start];
+        let interrupted = between.trim_start().starts_with(',')
+            && between.trim_end().ends_with(',')
+            && between.len() < 80;
+        if interrupted && quotes[q - 1].speaker.is_none() {
+            quotes[q - 1].speaker = quotes[q].speaker.clone();
+            quotes[q - 1].cue = quotes[q - 1].cue.clone().or_else(|| quotes[q].cue.clone());
+        }
+    }
+}

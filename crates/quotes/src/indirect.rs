@@ -1,0 +1,192 @@
+//! Indirect quotations: a reporting verb with a content clause ("X zegt dat …"), a clause with
+//! its attribution after it ("…, zegt X." / "…, aldus X."), and "volgens X" / "according to X".
+
+use crate::direct::subject_of;
+use crate::phrases::Context;
+use crate::{Quote, QuoteKind, Words};
+use kroniek_text::Span;
+
+/// Finds the indirect quotations of a document. `direct` are the direct quotations found
+/// before: a clause that is wholly one of them is not reported again.
+pub fn find_indirect(cx: &Context, direct: &[Quote]) -> Vec<Quote> {
+    let quoted: Vec<Span> = direct
+        .iter()
+        .filter(|q| q.nested_in.is_none())
+        .map(|q| q.span)
+        .collect();
+    let mut found = Vec::new();
+    for sentence in &cx.seg.sentences {
+        let (first, end) = (sentence.first_token, sentence.end_token);
+        if let Some(quote) = in_sentence(cx, first, end, &quoted) {
+            if !covered_by_direct(quote.span, &quoted) {
+                found.push(Quote {
+                    id: direct.len() + found.len(),
+                    ..quote
+                });
+            }
+        }
+    }
+    found
+}
+
+/// Whether `span` is (nearly) all inside direct quotations.
+fn covered_by_direct(span: Span, quoted: &[Span]) -> bool {
+    let inside: usize = quoted
+        .iter()
+        .map(|q| q.end.min(span.end).saturating_sub(q.start.max(span.start)))
+        .sum();
+    inside * 10 >= span.len() * 8
+}
+
+/// The indirect quotation of one sentence (tokens `first..end`), if it has one.
+fn in_sentence(cx: &Context, first: usize, end: usize, quoted: &[Span]) -> Option<Quote> {
+    let outside = |i: usize| !quoted.iter().any(|q| q.contains(cx.seg.tokens[i].span));
+    let body_end = content_end(cx, first, end);
+    for k in first..end {
+        if !outside(k) {
+            continue;
+        }
+        if let Some(len) = cx.marker_at(k) {
+            return marker_quote(cx, first, k, len, body_end, quoted);
+        }
+        if cx.cue_at(k).is_some() {
+            if let Some(quote) = complement_quote(cx, first, k, body_end, quoted)
+                .or_else(|| trailing_quote(cx, first, k, body_end, quoted))
+            {
+                return Some(quote);
+            }
+        }
+    }
+    None
+}
+
+/// The end of the sentence's content: before its final punctuation, after a closing quotation
+/// mark that holds the final period.
+fn content_end(cx: &Context, first: usize, end: usize) -> usize {
+    let mut last = end;
+    while last > first + 1 && matches!(cx.token(last - 1), "." | "!" | "?" | "…" | ":" | ";") {
+        last -= 1;
+    }
+    last
+}
+
+/// `X zegt dat …` / `X said that …` / `De politie zegt te onderzoeken …`.
+fn complement_quote(
+    cx: &Context,
+    first: usize,
+    verb: usize,
+    end: usize,
+    quoted: &[Span],
+) -> Option<Quote> {
+    let _ = quoted;
+    let opener = (verb + 1..end.min(verb + 9)).find(|&k| {
+        cx.word(k)
+            .is_some_and(|w| cx.cues.complementizers.contains(&w.to_lowercase()))
+    })?;
+    if (verb + 1..opener).any(|k| {
+        matches!(cx.token(k), "," | ":" | ";")
+            || cx.seg.tokens[k].kind == kroniek_text::TokenKind::Quote
+    }) {
+        return None;
+    }
+    let word = cx.token(opener).to_lowercase();
+    let start = if word == "te" { opener } else { opener + 1 };
+    if start >= end || end - start < 3 {
+        return None;
+    }
+    let content = cx.span(start, end);
+    Some(make(
+        cx,
+        content,
+        verb,
+        subject_of(cx, verb, first, opener),
+        quoted,
+    ))
+}
+
+/// `…, zegt X.` / `…, X said.` / `…, said X.` (no quotation marks).
+fn trailing_quote(
+    cx: &Context,
+    first: usize,
+    verb: usize,
+    end: usize,
+    quoted: &[Span],
+) -> Option<Quote> {
+    if cx.cue_at(verb)?.opinion && cx.lang == kroniek_text::Lang::En {
+        return None;
+    }
+    let comma = (first..verb).rev().find(|&k| cx.token(k) == ",")?;
+    let after_comma = comma + 1;
+    let phrase = if after_comma == verb {
+        cx.phrase_after(verb + 1, end)
+    } else {
+        cx.phrase_before(verb, after_comma)
+            .filter(|p| cx.token_from(p.span().start) == after_comma)
+    }?;
+    let mut start = first;
+    while start < comma && cx.seg.tokens[start].kind == kroniek_text::TokenKind::Quote {
+        start += 1;
+    }
+    if comma - start < 3
+        || (start..comma).any(|k| quoted.iter().any(|q| q.contains(cx.seg.tokens[k].span)))
+    {
+        return None;
+    }
+    Some(make(cx, cx.span(start, comma), verb, Some(phrase), quoted))
+}
+
+/// `Volgens X is …` / `…, aldus X.` / `Dat zijn volgens X …` / `according to X, …`.
+fn marker_quote(
+    cx: &Context,
+    first: usize,
+    marker: usize,
+    len: usize,
+    end: usize,
+    quoted: &[Span],
+) -> Option<Quote> {
+    let phrase = cx.phrase_after(marker + len, end)?;
+    let phrase_end = cx.token_from(phrase.span().end);
+    let content = if marker == first {
+        let mut start = phrase_end;
+        if start < end && cx.token(start) == "," {
+            start += 1;
+        }
+        (end > start + 1).then(|| cx.span(start, end))?
+    } else if marker > first && cx.token(marker - 1) == "," && phrase_end >= end {
+        cx.span(first, marker - 1)
+    } else {
+        cx.span(first, end)
+    };
+    let cue = marker..marker + len;
+    let speaker = cx.speaker_of(&phrase, quoted, false);
+    Some(Quote {
+        id: 0,
+        kind: QuoteKind::Indirect,
+        span: content,
+        text: content.of(cx.text).to_string(),
+        cue: Some(Words::at(cx.text, cx.span(cue.start, cue.end))),
+        speaker,
+        nested_in: None,
+    })
+}
+
+/// An indirect quotation of `content` with the verb at token `verb` and its subject.
+fn make(
+    cx: &Context,
+    content: Span,
+    verb: usize,
+    subject: Option<crate::phrases::Phrase>,
+    quoted: &[Span],
+) -> Quote {
+    let plural = cx.lang == kroniek_text::Lang::Nl && cx.token(verb).ends_with("en");
+    let speaker = subject.and_then(|p| cx.speaker_of(&p, quoted, plural));
+    Quote {
+        id: 0,
+        kind: QuoteKind::Indirect,
+        span: content,
+        text: content.of(cx.text).to_string(),
+        cue: Some(Words::at(cx.text, cx.seg.tokens[verb].span)),
+        speaker,
+        nested_in: None,
+    }
+}

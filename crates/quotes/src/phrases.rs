@@ -1,0 +1,251 @@
+//! Reading the words around a reporting verb: names, pronouns and descriptions that can be a
+//! speaker.
+
+use crate::cues::{CueVerb, Cues};
+use kroniek_entities::{name_at, Entities, Lexicon};
+use kroniek_text::{Lang, Segmentation, Span, TokenKind};
+
+/// What stands in a speaker's place next to a cue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Phrase {
+    /// A name: "Eddy van Wessel", "Baudet", "de VVD" without its article.
+    Name(Span),
+    /// A personal pronoun: "hij", "they".
+    Pronoun(Span),
+    /// A description: "een woordvoerder van de politie", "de fotograaf".
+    Description {
+        /// The words.
+        span: Span,
+        /// Its head noun, lowercase ("woordvoerder").
+        head: String,
+        /// Whether it starts with a definite article (de, het, the).
+        definite: bool,
+    },
+}
+
+impl Phrase {
+    /// The words of the phrase.
+    pub fn span(&self) -> Span {
+        match self {
+            Phrase::Name(span) | Phrase::Pronoun(span) | Phrase::Description { span, .. } => *span,
+        }
+    }
+}
+
+/// Everything the quote finders read: the text, its tokens, and the language's word lists.
+pub struct Context<'a> {
+    /// The document text.
+    pub text: &'a str,
+    /// Its segmentation.
+    pub seg: &'a Segmentation,
+    /// Its language.
+    pub lang: Lang,
+    /// Word lists about names and people.
+    pub lexicon: &'static Lexicon,
+    /// Reporting verbs and markers.
+    pub cues: &'static Cues,
+    /// The entities layer.
+    pub entities: &'a Entities,
+}
+
+/// Articles and possessives that open a description.
+const DETERMINERS: &[&str] = &[
+    "de", "het", "een", "deze", "die", "dit", "the", "a", "an", "this", "that", "these", "those",
+];
+const DEFINITE: &[&str] = &[
+    "de", "het", "deze", "die", "dit", "the", "this", "that", "these", "those",
+];
+/// Words that join a description to its complement ("woordvoerder van de politie").
+const LINKS: &[&str] = &["van", "bij", "uit", "voor", "of", "for", "at", "from"];
+
+impl<'a> Context<'a> {
+    /// Builds the context for one document.
+    pub fn new(text: &'a str, seg: &'a Segmentation, lang: Lang, entities: &'a Entities) -> Self {
+        Context {
+            text,
+            seg,
+            lang,
+            lexicon: Lexicon::for_lang(lang),
+            cues: Cues::for_lang(lang),
+            entities,
+        }
+    }
+
+    /// The text of token `i`.
+    pub fn token(&self, i: usize) -> &'a str {
+        self.seg.tokens[i].span.of(self.text)
+    }
+
+    /// The text of token `i` if it is a word.
+    pub fn word(&self, i: usize) -> Option<&'a str> {
+        let token = self.seg.tokens.get(i)?;
+        (token.kind == TokenKind::Word).then(|| token.span.of(self.text))
+    }
+
+    /// The index of the first token that starts at or after byte `at`.
+    pub fn token_from(&self, at: usize) -> usize {
+        self.seg.tokens.partition_point(|t| t.span.start < at)
+    }
+
+    /// The tokens `first..end` of the sentence that contains byte `at` (or the nearest one).
+    pub fn sentence_range(&self, at: usize) -> (usize, usize) {
+        let index = self.seg.sentence_at(at).unwrap_or_else(|| {
+            self.seg
+                .sentences
+                .partition_point(|s| s.span.end <= at)
+                .min(self.seg.sentences.len().saturating_sub(1))
+        });
+        self.seg
+            .sentences
+            .get(index)
+            .map_or((0, 0), |s| (s.first_token, s.end_token))
+    }
+
+    /// The reporting verb at token `i`, if it is one.
+    pub fn cue_at(&self, i: usize) -> Option<&'static CueVerb> {
+        self.word(i).and_then(|w| self.cues.verb(w))
+    }
+
+    /// The length in tokens of the attribution marker at token `i`, if one starts there.
+    pub fn marker_at(&self, i: usize) -> Option<usize> {
+        let words: Vec<&str> = (i..(i + 3).min(self.seg.tokens.len()))
+            .map(|j| self.token(j))
+            .collect();
+        self.cues.marker_len(&words)
+    }
+
+    /// Whether token `i` is a personal pronoun.
+    pub fn is_pronoun(&self, i: usize) -> bool {
+        self.word(i)
+            .is_some_and(|w| self.lexicon.pronoun(w).is_some())
+    }
+
+    fn lower(&self, i: usize) -> Option<String> {
+        self.word(i).map(str::to_lowercase)
+    }
+
+    /// The name starting at token `i`, as the index one past its end.
+    pub fn name_from(&self, i: usize) -> Option<usize> {
+        let (first, end) = self.sentence_range(self.seg.tokens.get(i)?.span.start);
+        let tokens = &self.seg.tokens[first..end];
+        name_at(self.text, tokens, i - first, self.lexicon).map(|stop| first + stop)
+    }
+
+    /// The speaker phrase that starts at token `i` (after a cue: "zegt Jan", "vertelt hij",
+    /// "zei een woordvoerder van de politie"), read no further than token `limit`.
+    pub fn phrase_after(&self, i: usize, limit: usize) -> Option<Phrase> {
+        if i >= limit {
+            return None;
+        }
+        if self.is_pronoun(i) {
+            return Some(Phrase::Pronoun(self.seg.tokens[i].span));
+        }
+        if let Some(end) = self.name_from(i).filter(|&end| end <= limit) {
+            return Some(Phrase::Name(self.span(i, end)));
+        }
+        self.description_from(i, limit)
+    }
+
+    /// A description starting at token `i`: an optional article, up to four words, and an
+    /// optional complement ("van de politie"). A name inside it wins ("de Arnhemse producer
+    /// Emile Hartkamp").
+    fn description_from(&self, i: usize, limit: usize) -> Option<Phrase> {
+        let first = self.lower(i)?;
+        let definite = DEFINITE.contains(&first.as_str());
+        let mut j = if DETERMINERS.contains(&first.as_str()) {
+            i + 1
+        } else {
+            i
+        };
+        let body_start = j;
+        let mut head = None;
+        while j < limit && j < body_start + 4 {
+            if let Some(end) = self.name_from(j).filter(|&end| end <= limit && j > i) {
+                return Some(Phrase::Name(self.span(j, end)));
+            }
+            let Some(word) = self.lower(j) else { break };
+            if self.lexicon.function_words.contains(&word) || self.cues.verb(&word).is_some() {
+                break;
+            }
+            head = Some(word);
+            j += 1;
+        }
+        let head = head?;
+        let end = self.complement(j, limit).unwrap_or(j);
+        Some(Phrase::Description {
+            span: self.span(i, end),
+            head,
+            definite,
+        })
+    }
+
+    /// The end of a complement like "van de politie" starting at token `j`.
+    fn complement(&self, j: usize, limit: usize) -> Option<usize> {
+        let link = self.lower(j)?;
+        if !LINKS.contains(&link.as_str()) {
+            return None;
+        }
+        let mut k = j + 1;
+        if self
+            .lower(k)
+            .is_some_and(|w| DETERMINERS.contains(&w.as_str()))
+        {
+            k += 1;
+        }
+        if let Some(end) = self.name_from(k).filter(|&end| end <= limit) {
+            return Some(end);
+        }
+        let start = k;
+        while k < limit
+            && k < start + 3
+            && self.lower(k).is_some_and(|w| {
+                !self.lexicon.function_words.contains(&w) && self.cues.verb(&w).is_none()
+            })
+        {
+            k += 1;
+        }
+        (k > start).then_some(k)
+    }
+
+    /// The speaker phrase that ends just before token `end` (before a cue: "Jan zegt",
+    /// "Henk Otten, lijsttrekker voor Forum, stelt"), read no further back than token `limit`.
+    pub fn phrase_before(&self, end: usize, limit: usize) -> Option<Phrase> {
+        let mut last = end.checked_sub(1).filter(|&l| l >= limit)?;
+        if self.token(last) == "," {
+            // Skip an apposition: "Henk Otten, lijsttrekker voor Forum in de senaat, stelt".
+            let open = (limit..last)
+                .rev()
+                .take(14)
+                .find(|&k| self.token(k) == ",")?;
+            last = open.checked_sub(1).filter(|&l| l >= limit)?;
+        }
+        if self.is_pronoun(last) {
+            return Some(Phrase::Pronoun(self.seg.tokens[last].span));
+        }
+        if let Some(start) = self.name_ending_at(last, limit) {
+            return Some(Phrase::Name(self.span(start, last + 1)));
+        }
+        let start = (limit..=last).rev().take(6).find(|&k| {
+            self.lower(k)
+                .is_some_and(|w| DETERMINERS.contains(&w.as_str()))
+        })?;
+        self.description_from(start, last + 1)
+    }
+
+    /// If a name ends at token `last`, the index of its first token.
+    fn name_ending_at(&self, last: usize, limit: usize) -> Option<usize> {
+        (limit..=last)
+            .rev()
+            .take(6)
+            .filter(|&k| self.name_from(k) == Some(last + 1))
+            .last()
+    }
+
+    /// The span from the start of token `first` to the end of token `end - 1`.
+    pub fn span(&self, first: usize, end: usize) -> Span {
+        Span::new(
+            self.seg.tokens[first].span.start,
+            self.seg.tokens[end.max(first + 1) - 1].span.end,
+        )
+    }
+}
