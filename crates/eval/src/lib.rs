@@ -4,4 +4,5 @@
 //!
 //! Evaluation reads files from disk (`../shared` in development); the product itself never does.
 
+pub mod quotes;
 pub mod sentences;
