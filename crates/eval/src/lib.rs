@@ -4,5 +4,7 @@
 //!
 //! Evaluation reads files from disk (`../shared` in development); the product itself never does.
 
+pub mod datetime;
 pub mod quotes;
 pub mod sentences;
+pub mod specs;
