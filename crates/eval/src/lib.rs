@@ -7,4 +7,3 @@
 pub mod datetime;
 pub mod quotes;
 pub mod sentences;
-pub mod specs;
