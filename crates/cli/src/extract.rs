@@ -77,8 +77,9 @@ pub fn run(args: ExtractArgs) -> Result<()> {
     Ok(())
 }
 
-fn identify(_text: &str) -> Lang {
-    Lang::Nl
+/// The language of `text`, identified from its first paragraphs.
+fn identify(text: &str) -> Lang {
+    kroniek_text::langid::identify(text)
 }
 
 /// A readable terminal view: each quote with its speaker and cue.

@@ -20,6 +20,8 @@ pub struct Lexicon {
     pub institutions: HashSet<String>,
     /// Nouns for groups of people: groep, vrouwen, crowd (`group_nouns.txt`).
     pub group_nouns: HashSet<String>,
+    /// Endings of adjectives made from place names: Arnhemse, Syrian (`adjective_suffixes.txt`).
+    pub adjective_suffixes: Vec<String>,
     /// Personal pronouns that can stand for a speaker, with their gender and number
     /// (`pronouns.txt`).
     pub pronouns: Vec<Pronoun>,
@@ -75,6 +77,7 @@ impl Lexicon {
             org_words: set("org_words.txt"),
             institutions: set("institutions.txt"),
             group_nouns: set("group_nouns.txt"),
+            adjective_suffixes: kroniek_lang::words(code, "adjective_suffixes.txt"),
             pronouns,
         }
     }
@@ -83,6 +86,14 @@ impl Lexicon {
     pub fn pronoun(&self, word: &str) -> Option<&Pronoun> {
         let lower = word.to_lowercase();
         self.pronouns.iter().find(|p| p.word == lower)
+    }
+
+    /// Whether `word` looks like an adjective made from a place name (Oost-Syrische, Arnhemse).
+    pub fn is_place_adjective(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        self.adjective_suffixes
+            .iter()
+            .any(|suffix| lower.len() > suffix.len() + 2 && lower.ends_with(suffix.as_str()))
     }
 
     /// Whether `word` (any case) is a role or title noun, also as the last part of a compound

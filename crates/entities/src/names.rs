@@ -46,7 +46,7 @@ pub fn find_name_candidates(
 pub fn name_at(text: &str, tokens: &[Token], i: usize, lexicon: &Lexicon) -> Option<usize> {
     let word = word_of(text, &tokens[i])?;
     let lower = word.to_lowercase();
-    if !starts_upper(word) {
+    if !starts_upper(word) || lexicon.is_place_adjective(word) || lexicon.is_role(word) {
         return None;
     }
     let is_particle = lexicon.particles.contains(&lower);

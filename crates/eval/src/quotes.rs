@@ -116,9 +116,23 @@ pub struct QuoteReport {
 
 impl fmt::Display for QuoteReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "quotes in {} ({} articles)", self.dir.display(), self.articles)?;
+        writeln!(
+            f,
+            "quotes in {} ({} articles)",
+            self.dir.display(),
+            self.articles
+        )?;
         for (name, s) in [("direct", self.direct), ("all", self.all)] {
-            writeln!(f, "  {name:<7} P {:.3}  R {:.3}  F1 {:.3}  (matched {}, predicted {}, gold {})", s.precision(), s.recall(), s.f1(), s.matched, s.predicted, s.gold)?;
+            writeln!(
+                f,
+                "  {name:<7} P {:.3}  R {:.3}  F1 {:.3}  (matched {}, predicted {}, gold {})",
+                s.precision(),
+                s.recall(),
+                s.f1(),
+                s.matched,
+                s.predicted,
+                s.gold
+            )?;
         }
         let (right, total) = self.speakers;
         let (direct_right, direct_total) = self.direct_speakers;
@@ -131,9 +145,21 @@ impl fmt::Display for QuoteReport {
 pub fn evaluate_quotes(dir: &Path, lang: Option<Lang>) -> Result<QuoteReport, QuoteEvalError> {
     let gold_path = dir.join("gold.jsonl");
     let gold_text = read(&gold_path)?;
-    let mut report = QuoteReport { dir: dir.to_path_buf(), ..QuoteReport::default() };
-    for (number, line) in gold_text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-        let article: GoldArticle = serde_json::from_str(line).map_err(|source| QuoteEvalError::Gold { path: gold_path.clone(), line: number + 1, source })?;
+    let mut report = QuoteReport {
+        dir: dir.to_path_buf(),
+        ..QuoteReport::default()
+    };
+    for (number, line) in gold_text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let article: GoldArticle =
+            serde_json::from_str(line).map_err(|source| QuoteEvalError::Gold {
+                path: gold_path.clone(),
+                line: number + 1,
+                source,
+            })?;
         let text = read(&dir.join(&article.file))?;
         score_article(&article, &text, lang, &mut report);
         report.articles += 1;
@@ -142,7 +168,10 @@ pub fn evaluate_quotes(dir: &Path, lang: Option<Lang>) -> Result<QuoteReport, Qu
 }
 
 fn read(path: &Path) -> Result<String, QuoteEvalError> {
-    std::fs::read_to_string(path).map_err(|source| QuoteEvalError::Read { path: path.to_path_buf(), source })
+    std::fs::read_to_string(path).map_err(|source| QuoteEvalError::Read {
+        path: path.to_path_buf(),
+        source,
+    })
 }
 
 /// A predicted quote reduced to what is scored.
@@ -154,25 +183,51 @@ struct Predicted {
 }
 
 fn score_article(article: &GoldArticle, text: &str, lang: Option<Lang>, report: &mut QuoteReport) {
-    let document = Document { id: article.file.clone(), text: text.to_string(), lang: lang.unwrap_or(Lang::Nl), meta: Meta::default() };
+    let document = Document {
+        id: article.file.clone(),
+        text: text.to_string(),
+        lang: lang.unwrap_or_else(|| kroniek_text::langid::identify(text)),
+        meta: Meta::default(),
+    };
     let analysis = analyse(&document);
     let predicted: Vec<Predicted> = analysis
         .quotes
         .iter()
         .filter(|q| q.nested_in.is_none())
-        .map(|q| Predicted { start: q.span.start, end: q.span.end, direct: q.kind == kroniek_pipeline::QuoteKind::Direct, speaker: q.speaker.as_ref().map(|s| s.name.clone()) })
+        .map(|q| Predicted {
+            start: q.span.start,
+            end: q.span.end,
+            direct: q.kind == kroniek_pipeline::QuoteKind::Direct,
+            speaker: q.speaker.as_ref().map(|s| s.name.clone()),
+        })
         .collect();
     let gold: Vec<&GoldQuote> = article.quotes.iter().collect();
-    let direct_gold: Vec<&GoldQuote> = gold.iter().copied().filter(|g| g.kind == "direct").collect();
+    let direct_gold: Vec<&GoldQuote> = gold
+        .iter()
+        .copied()
+        .filter(|g| g.kind == "direct")
+        .collect();
     let direct_pred: Vec<&Predicted> = predicted.iter().filter(|p| p.direct).collect();
     let all_pred: Vec<&Predicted> = predicted.iter().collect();
     let (direct_score, direct_pairs) = match_quotes(&direct_gold, &direct_pred);
     let (all_score, all_pairs) = match_quotes(&gold, &all_pred);
     report.direct.add(direct_score);
     report.all.add(all_score);
-    tally_speakers(&direct_gold, &direct_pred, &direct_pairs, &mut report.direct_speakers);
+    tally_speakers(
+        &direct_gold,
+        &direct_pred,
+        &direct_pairs,
+        &mut report.direct_speakers,
+    );
     tally_speakers(&gold, &all_pred, &all_pairs, &mut report.speakers);
-    describe_errors(&article.file, text, &gold, &all_pred, &all_pairs, &mut report.errors);
+    describe_errors(
+        &article.file,
+        text,
+        &gold,
+        &all_pred,
+        &all_pairs,
+        &mut report.errors,
+    );
 }
 
 /// Greedy one-to-one matching by overlap; returns the score and `(gold, predicted)` pairs.
@@ -185,25 +240,51 @@ fn match_quotes(gold: &[&GoldQuote], predicted: &[&Predicted]) -> (Score, Vec<(u
             .enumerate()
             .filter(|(p, _)| !used[*p])
             .map(|(p, pred)| (p, overlap(quote.start, quote.end, pred.start, pred.end)))
-            .filter(|(p, shared)| *shared * 2 >= quote.end - quote.start && *shared * 2 >= predicted[*p].end - predicted[*p].start && *shared > 0)
+            .filter(|(p, shared)| {
+                *shared * 2 >= quote.end - quote.start
+                    && *shared * 2 >= predicted[*p].end - predicted[*p].start
+                    && *shared > 0
+            })
             .max_by_key(|(_, shared)| *shared);
         if let Some((p, _)) = best {
             used[p] = true;
             pairs.push((g, p));
         }
     }
-    (Score { matched: pairs.len(), predicted: predicted.len(), gold: gold.len() }, pairs)
+    (
+        Score {
+            matched: pairs.len(),
+            predicted: predicted.len(),
+            gold: gold.len(),
+        },
+        pairs,
+    )
 }
 
 fn overlap(a_start: usize, a_end: usize, b_start: usize, b_end: usize) -> usize {
     a_end.min(b_end).saturating_sub(a_start.max(b_start))
 }
 
-fn tally_speakers(gold: &[&GoldQuote], predicted: &[&Predicted], pairs: &[(usize, usize)], tally: &mut (usize, usize)) {
+fn tally_speakers(
+    gold: &[&GoldQuote],
+    predicted: &[&Predicted],
+    pairs: &[(usize, usize)],
+    tally: &mut (usize, usize),
+) {
     for &(g, p) in pairs {
-        let Some(expected) = gold[g].speaker.as_deref().filter(|_| gold[g].speaker_is_named) else { continue };
+        let Some(expected) = gold[g]
+            .speaker
+            .as_deref()
+            .filter(|_| gold[g].speaker_is_named)
+        else {
+            continue;
+        };
         tally.1 += 1;
-        if predicted[p].speaker.as_deref().is_some_and(|got| same_speaker(expected, got)) {
+        if predicted[p]
+            .speaker
+            .as_deref()
+            .is_some_and(|got| same_speaker(expected, got))
+        {
             tally.0 += 1;
         }
     }
@@ -211,7 +292,12 @@ fn tally_speakers(gold: &[&GoldQuote], predicted: &[&Predicted], pairs: &[(usize
 
 /// Whether two speaker names agree on the last name (or the organisation's name).
 pub fn same_speaker(expected: &str, got: &str) -> bool {
-    let words = |s: &str| s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect::<Vec<_>>();
+    let words = |s: &str| {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+    };
     let (expected, got) = (words(expected), words(got));
     match (expected.last(), got.last()) {
         (Some(e), Some(g)) => got.contains(e) || expected.contains(g),
@@ -219,17 +305,40 @@ pub fn same_speaker(expected: &str, got: &str) -> bool {
     }
 }
 
-fn describe_errors(file: &str, text: &str, gold: &[&GoldQuote], predicted: &[&Predicted], pairs: &[(usize, usize)], errors: &mut Vec<String>) {
+fn describe_errors(
+    file: &str,
+    text: &str,
+    gold: &[&GoldQuote],
+    predicted: &[&Predicted],
+    pairs: &[(usize, usize)],
+    errors: &mut Vec<String>,
+) {
     let chars: Vec<char> = text.chars().collect();
-    let show = |s: usize, e: usize| chars[s.min(chars.len())..e.min(chars.len())].iter().take(90).collect::<String>();
+    let show = |s: usize, e: usize| {
+        chars[s.min(chars.len())..e.min(chars.len())]
+            .iter()
+            .take(90)
+            .collect::<String>()
+    };
     for (g, quote) in gold.iter().enumerate() {
         match pairs.iter().find(|(gg, _)| *gg == g) {
-            None => errors.push(format!("{file} MISSED {} [{}..{}] {:?} ({:?})", quote.kind, quote.start, quote.end, show(quote.start, quote.end), quote.speaker)),
+            None => errors.push(format!(
+                "{file} MISSED {} [{}..{}] {:?} ({:?})",
+                quote.kind,
+                quote.start,
+                quote.end,
+                show(quote.start, quote.end),
+                quote.speaker
+            )),
             Some(&(_, p)) => {
-                if let Some(expected) = quote.speaker.as_deref().filter(|_| quote.speaker_is_named) {
+                if let Some(expected) = quote.speaker.as_deref().filter(|_| quote.speaker_is_named)
+                {
                     let got = predicted[p].speaker.as_deref().unwrap_or("-");
                     if !same_speaker(expected, got) {
-                        errors.push(format!("{file} SPEAKER {expected:?} got {got:?}: {:?}", show(quote.start, quote.end)));
+                        errors.push(format!(
+                            "{file} SPEAKER {expected:?} got {got:?}: {:?}",
+                            show(quote.start, quote.end)
+                        ));
                     }
                 }
             }
@@ -237,7 +346,13 @@ fn describe_errors(file: &str, text: &str, gold: &[&GoldQuote], predicted: &[&Pr
     }
     for (p, pred) in predicted.iter().enumerate() {
         if !pairs.iter().any(|(_, pp)| *pp == p) {
-            errors.push(format!("{file} EXTRA {} [{}..{}] {:?}", if pred.direct { "direct" } else { "indirect" }, pred.start, pred.end, show(pred.start, pred.end)));
+            errors.push(format!(
+                "{file} EXTRA {} [{}..{}] {:?}",
+                if pred.direct { "direct" } else { "indirect" },
+                pred.start,
+                pred.end,
+                show(pred.start, pred.end)
+            ));
         }
     }
 }

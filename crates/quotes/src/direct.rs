@@ -302,26 +302,31 @@ fn from_context(
         .rposition(|&k| pairs[k].close.end <= pair.open.start && pairs[k].parent == pair.parent)
         .map(|q| (&quotes[q], &pairs[kept[q]]));
     let quoted = top_level(pairs, contents, index);
+    let continued = previous_quote.and_then(|(quote, previous)| {
+        let there = cx.seg.sentence_at(previous.close.start).unwrap_or(0);
+        let speaker = quote
+            .speaker
+            .as_ref()
+            .filter(|_| here.saturating_sub(there) <= 3)?;
+        Some(Speaker {
+            resolution: Resolution::PreviousQuote,
+            mention: None,
+            ..speaker.clone()
+        })
+    });
     if here > 0 {
         let before = &cx.seg.sentences[here - 1];
         let inside_quote = quoted.iter().any(|q| q.contains(before.span));
         if !inside_quote {
-            if let Some(speaker) = subject_in_sentence(cx, here - 1, &quoted) {
-                return Some(speaker);
+            if let Some((speaker, is_subject)) = subject_in_sentence(cx, here - 1, &quoted) {
+                if is_subject || continued.is_none() {
+                    return Some(speaker);
+                }
             }
         }
     }
-    if let Some((quote, previous)) = previous_quote {
-        let there = cx.seg.sentence_at(previous.close.start).unwrap_or(0);
-        if here.saturating_sub(there) <= 3 {
-            if let Some(speaker) = &quote.speaker {
-                return Some(Speaker {
-                    resolution: Resolution::PreviousQuote,
-                    mention: None,
-                    ..speaker.clone()
-                });
-            }
-        }
+    if continued.is_some() {
+        return continued;
     }
     let (entity, span) = cx.person_in_reach(pair.open.start, &quoted)?;
     let there = cx.seg.sentence_at(span.start).unwrap_or(0);
@@ -335,17 +340,21 @@ fn from_context(
 }
 
 /// The person sentence `index` is about: its first named person, or a pronoun subject at its
-/// start, resolved.
-fn subject_in_sentence(cx: &Context, index: usize, quoted: &[Span]) -> Option<Speaker> {
+/// start, resolved; with whether it stands where a subject stands (among the first words, or
+/// next to a reporting verb) rather than as an object further on.
+fn subject_in_sentence(cx: &Context, index: usize, quoted: &[Span]) -> Option<(Speaker, bool)> {
     let sentence = &cx.seg.sentences[index];
-    let persons = cx.entities.persons_in(sentence.span);
-    let outside: Vec<_> = persons
+    let is_quoted = |span: Span| quoted.iter().any(|q| q.contains(span));
+    let outside: Vec<_> = cx
+        .entities
+        .persons_in(sentence.span)
         .into_iter()
-        .filter(|(_, s)| !quoted.iter().any(|q| q.contains(*s)))
+        .filter(|(_, s)| !is_quoted(*s))
         .collect();
     let pronoun =
         (sentence.first_token..sentence.end_token.min(sentence.first_token + 4)).find(|&i| {
             cx.is_pronoun(i)
+                && !is_quoted(cx.seg.tokens[i].span)
                 && cx.word(i).is_some_and(|w| {
                     !matches!(
                         w.to_lowercase().as_str(),
@@ -353,26 +362,45 @@ fn subject_in_sentence(cx: &Context, index: usize, quoted: &[Span]) -> Option<Sp
                     )
                 })
         });
+    let subject_like = |span: Span| {
+        let token = cx.token_from(span.start);
+        let words_before = (sentence.first_token..token)
+            .filter(|&k| cx.word(k).is_some())
+            .count();
+        words_before <= 3
+            || cx.cue_at(token.saturating_sub(1)).is_some()
+            || cx.cue_at(cx.token_from(span.end)).is_some()
+    };
+    let resolved = |p: usize| {
+        cx.speaker_of(&Phrase::Pronoun(cx.seg.tokens[p].span), quoted, false)
+            .map(|s| {
+                (
+                    Speaker {
+                        resolution: Resolution::Context,
+                        ..s
+                    },
+                    true,
+                )
+            })
+    };
     match (outside.first(), pronoun) {
-        (Some((_, span)), Some(p)) if cx.seg.tokens[p].span.start < span.start => cx
-            .speaker_of(&Phrase::Pronoun(cx.seg.tokens[p].span), quoted, false)
-            .map(|s| Speaker {
+        (Some((_, span)), Some(p)) if cx.seg.tokens[p].span.start < span.start => resolved(p),
+        (Some(_), _) => {
+            let (entity, span) = outside
+                .iter()
+                .find(|(_, s)| subject_like(*s))
+                .copied()
+                .unwrap_or(outside[0]);
+            let speaker = Speaker {
+                name: entity.name.clone(),
+                named: true,
+                entity: Some(entity.id),
+                mention: Some(Words::at(cx.text, span)),
                 resolution: Resolution::Context,
-                ..s
-            }),
-        (Some((entity, span)), _) => Some(Speaker {
-            name: entity.name.clone(),
-            named: true,
-            entity: Some(entity.id),
-            mention: Some(Words::at(cx.text, *span)),
-            resolution: Resolution::Context,
-        }),
-        (None, Some(p)) => cx
-            .speaker_of(&Phrase::Pronoun(cx.seg.tokens[p].span), quoted, false)
-            .map(|s| Speaker {
-                resolution: Resolution::Context,
-                ..s
-            }),
+            };
+            Some((speaker, subject_like(span)))
+        }
+        (None, Some(p)) => resolved(p),
         (None, None) => None,
     }
 }

@@ -141,9 +141,23 @@ impl<'a> Context<'a> {
             return Some(Phrase::Pronoun(self.seg.tokens[i].span));
         }
         if let Some(end) = self.name_from(i).filter(|&end| end <= limit) {
-            return Some(Phrase::Name(self.span(i, end)));
+            return Some(
+                self.role_then_name(end, limit)
+                    .unwrap_or(Phrase::Name(self.span(i, end))),
+            );
         }
         self.description_from(i, limit)
+    }
+
+    /// A name after role words at token `i`: in "Radio 10-dj Gerard Ekdom" the speaker is the
+    /// person, not the station before the role.
+    fn role_then_name(&self, i: usize, limit: usize) -> Option<Phrase> {
+        let role_end = (i..limit.min(i + 2))
+            .take_while(|&k| self.word(k).is_some_and(|w| self.lexicon.is_role(w)))
+            .last()?
+            + 1;
+        let end = self.name_from(role_end).filter(|&end| end <= limit)?;
+        Some(Phrase::Name(self.span(role_end, end)))
     }
 
     /// A description starting at token `i`: an optional article, up to four words, and an

@@ -98,6 +98,17 @@ impl Context<'_> {
                 };
             }
         }
+        if definite && self.lexicon.institutions.contains(head) && !capitalised {
+            if let Some(entity) = self.organisation_before(span.start) {
+                return Speaker {
+                    name: entity.name.clone(),
+                    named: true,
+                    entity: Some(entity.id),
+                    mention: Some(Words::at(self.text, span)),
+                    resolution: Resolution::Description,
+                };
+            }
+        }
         let organisation = self.entities.entities.iter().find(|e| {
             e.kind == EntityKind::Organisation && e.mentions.iter().any(|m| span.contains(m.span))
         });
@@ -108,6 +119,28 @@ impl Context<'_> {
             mention: Some(Words::at(self.text, span)),
             resolution: Resolution::Description,
         }
+    }
+
+    /// The organisation named last before byte `at`, at most [`REACH`] sentences back: what
+    /// "het bedrijf" or "de organisatie" refers to.
+    fn organisation_before(&self, at: usize) -> Option<&kroniek_entities::Entity> {
+        let here = self.seg.sentence_at(at).unwrap_or(0);
+        let mut best: Option<(&kroniek_entities::Entity, usize)> = None;
+        for entity in self
+            .entities
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Organisation)
+        {
+            for mention in entity.mentions.iter().filter(|m| m.span.end <= at) {
+                if best.is_none_or(|(_, end)| end < mention.span.end) {
+                    best = Some((entity, mention.span.end));
+                }
+            }
+        }
+        let (entity, end) = best?;
+        let there = self.seg.sentence_at(end.saturating_sub(1)).unwrap_or(0);
+        (here.saturating_sub(there) <= REACH).then_some(entity)
     }
 
     /// The last person named before byte `at`, outside quotations, at most [`REACH`]
