@@ -306,7 +306,8 @@ mod tests {
     #[test]
     fn quote_continued_over_paragraphs() {
         let text = "“Eerste alinea.\n\n“Tweede alinea.”";
-        let paragraphs = [Span::new(0, 16), Span::new(18, text.len())];
+        let first_end = text.find("\n\n").unwrap();
+        let paragraphs = [Span::new(0, first_end), Span::new(first_end + 2, text.len())];
         let pairs = find_pairs(text, &paragraphs);
         assert_eq!(pairs.len(), 2);
         assert_eq!(pairs[0].content(text).of(text), "Eerste alinea.");
