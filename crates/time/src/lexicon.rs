@@ -119,6 +119,8 @@ pub(crate) struct NumberWord {
 pub(crate) struct Lexicon {
     words: HashMap<&'static str, Vec<(Class, &'static str)>>,
     numbers: HashMap<&'static str, NumberWord>,
+    /// The words of class `pod`, for compounds such as "maandagavond".
+    pods: Vec<&'static str>,
     /// The language, for the few rules that differ (Dutch "half acht" is 7:30).
     pub dutch: bool,
 }
@@ -152,9 +154,16 @@ impl Lexicon {
                 }
             }
         }
+        let mut pods: Vec<&'static str> = words
+            .iter()
+            .filter(|(_, cs)| cs.iter().any(|(c, _)| *c == Class::Pod))
+            .map(|(w, _)| *w)
+            .collect();
+        pods.sort_unstable();
         Lexicon {
             words,
             numbers,
+            pods,
             dutch: code == "nl",
         }
     }
@@ -166,6 +175,34 @@ impl Lexicon {
             .iter()
             .find(|(c, _)| *c == class)
             .map(|(_, v)| *v)
+    }
+
+    /// Whether a word only links or modifies ("en", "van", "op") and so starts an expression
+    /// only before another time word or a number.
+    pub fn weak(&self, word: &str) -> bool {
+        use Class::*;
+        self.words.get(word).is_some_and(|cs| {
+            cs.iter().all(|(c, _)| {
+                matches!(
+                    c,
+                    And | At
+                        | From
+                        | To
+                        | Before
+                        | After
+                        | Since
+                        | Between
+                        | Fuzzy
+                        | InFuture
+                        | Past
+                )
+            })
+        })
+    }
+
+    /// The part-of-day words.
+    pub fn pod_words(&self) -> &[&'static str] {
+        &self.pods
     }
 
     /// Whether `word` has `class`.

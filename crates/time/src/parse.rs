@@ -94,8 +94,13 @@ impl Parser<'_> {
             WKind::Punct => false,
             WKind::Word => {
                 let t = &self.w[i].text;
+                if matches!(t.as_str(), "de" | "het" | "the") || self.lx.weak(t) {
+                    return self.w.get(i + 1).is_some_and(|n| {
+                        n.kind == WKind::Num || (n.kind == WKind::Word && self.lx.known(&n.text))
+                    });
+                }
                 self.lx.known(t)
-                    || matches!(t.as_str(), "'s" | "de" | "het" | "the" | "jaren" | "week")
+                    || matches!(t.as_str(), "'s" | "jaren")
                     || self.compound_pod(t).is_some()
             }
         }
@@ -404,8 +409,10 @@ impl Parser<'_> {
         if w.len() < 8 {
             return None;
         }
-        for (at, _) in w.char_indices().skip(2) {
-            let (head, tail) = w.split_at(at);
+        for tail in self.lx.pod_words() {
+            let Some(head) = w.strip_suffix(tail) else {
+                continue;
+            };
             if let Some(p) = self.lx.value(tail, Class::Pod).and_then(Pod::parse) {
                 if let Some(n) = self.lx.int(head, Class::RelDate) {
                     return Some((Day::Rel(n), p));
