@@ -7,3 +7,4 @@
 pub mod datetime;
 pub mod quotes;
 pub mod sentences;
+pub mod specs;

@@ -1,0 +1,558 @@
+//! Reading numbers as quantities: the unit or currency after (or before) a number, a percent
+//! sign, an approximator before it, a range of two numbers, vague magnitudes ("duizenden"),
+//! "een" before a unit ("een kilo"), the noun a quantity counts and the goods a price prices.
+
+use crate::lexicon::{Lexicon, Role};
+use crate::phrase::Found;
+use crate::scan::{Atom, AtomKind, WordClass};
+use crate::{Approximator, Counted, Quantity, QuantityKind};
+use kroniek_text::{Segmentation, Span};
+
+/// Builds the quantities of a text from its numbers.
+pub fn build(
+    text: &str,
+    seg: &Segmentation,
+    atoms: &[Atom],
+    found: &[Found],
+    lex: &Lexicon,
+) -> Vec<Quantity> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    while let Some(f) = found.get(k) {
+        k += 1;
+        if let Some((q, used)) = range(text, f, found.get(k), lex) {
+            out.push(q);
+            k += used;
+            continue;
+        }
+        if let Some(q) = single(text, f, lex) {
+            out.push(q);
+        }
+    }
+    out.extend(articles(text, atoms, lex));
+    out.extend(vague(text, atoms, lex, &out));
+    out.sort_by_key(|q| (q.span.start, q.span.end));
+    for q in &mut out {
+        if matches!(
+            q.kind,
+            QuantityKind::Number | QuantityKind::Dimension | QuantityKind::Vague
+        ) {
+            q.counted = counted(text, atoms, q.span.end, lex);
+        }
+    }
+    prices(text, seg, atoms, &mut out, lex);
+    out
+}
+
+fn is_boundary(text: &str, at: usize) -> bool {
+    text.get(at..)
+        .and_then(|r| r.chars().next())
+        .is_none_or(|c| !c.is_alphanumeric())
+}
+
+fn starts_with_ci(text: &str, at: usize, form: &str) -> Option<usize> {
+    let rest = text.get(at..)?;
+    let n = form.len();
+    let head = rest.get(..n)?;
+    let exact = form.chars().count() <= 2;
+    let same = if exact {
+        head == form
+    } else {
+        head.to_lowercase() == form.to_lowercase()
+    };
+    (same && is_boundary(text, at + n)).then_some(at + n)
+}
+
+fn ends_with_ci(text: &str, at: usize, form: &str) -> Option<usize> {
+    let head = text.get(..at)?;
+    let start = at.checked_sub(form.len())?;
+    let piece = head.get(start..)?;
+    let exact = form.chars().count() <= 2;
+    let same = if exact {
+        piece == form
+    } else {
+        piece.to_lowercase() == form.to_lowercase()
+    };
+    let before_ok = text[..start]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric() || !form.starts_with(char::is_alphanumeric));
+    (same && before_ok).then_some(start)
+}
+
+/// Skips up to two spaces (and, when `hyphen`, one hyphen) after `at`.
+fn skip_gap(text: &str, at: usize, hyphen: bool) -> usize {
+    let rest = &text[at..];
+    let trimmed = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+    let spaces = rest.len() - trimmed.len();
+    if hyphen && spaces == 0 && trimmed.starts_with('-') {
+        return at + 1;
+    }
+    if spaces <= 2 {
+        at + spaces
+    } else {
+        at
+    }
+}
+
+/// What follows a number: a unit, currency or percent sign.
+struct Suffix {
+    end: usize,
+    kind: QuantityKind,
+    unit: Option<String>,
+    dimension: Option<String>,
+    currency: Option<String>,
+    factor: f64,
+}
+
+fn suffix(text: &str, at: usize, glued: bool, lex: &Lexicon) -> Option<Suffix> {
+    let positions = if glued {
+        vec![at]
+    } else {
+        vec![skip_gap(text, at, true), at]
+    };
+    for p in positions {
+        if p == at && !glued && text[at..].starts_with(char::is_alphabetic) {
+            continue;
+        }
+        if let Some(s) = percent(text, p) {
+            return Some(s);
+        }
+        if let Some(c) = lex
+            .currencies
+            .iter()
+            .find_map(|c| starts_with_ci(text, p, c.form).map(|e| (c, e)))
+        {
+            return Some(money_suffix(c.0, c.1));
+        }
+        if let Some((u, end)) = lex
+            .units
+            .iter()
+            .find_map(|u| starts_with_ci(text, p, u.form).map(|e| (u, e)))
+        {
+            let kind = match u.kind {
+                "temperature" => QuantityKind::Temperature,
+                "age" => QuantityKind::Age,
+                _ => QuantityKind::Dimension,
+            };
+            let dimension = (kind == QuantityKind::Dimension).then(|| u.kind.to_string());
+            return Some(Suffix {
+                end,
+                kind,
+                unit: Some(u.unit.to_string()),
+                dimension,
+                currency: None,
+                factor: 1.0,
+            });
+        }
+    }
+    None
+}
+
+fn percent(text: &str, at: usize) -> Option<Suffix> {
+    let rest = &text[at..];
+    let end = if rest.starts_with('%') {
+        at + 1
+    } else {
+        [
+            "procent",
+            "percent",
+            "pct",
+            "per cent",
+            "procentpunt",
+            "procentpunten",
+            "percentage points",
+        ]
+        .iter()
+        .find_map(|w| starts_with_ci(text, at, w))?
+    };
+    Some(Suffix {
+        end,
+        kind: QuantityKind::Percentage,
+        unit: None,
+        dimension: None,
+        currency: None,
+        factor: 1.0,
+    })
+}
+
+fn money_suffix(c: &crate::lexicon::CurrencyForm, end: usize) -> Suffix {
+    let (unit, currency) = match c.minor_of {
+        Some(major) => (Some(c.code.to_string()), Some(major.to_string())),
+        None => (None, Some(c.code.to_string())),
+    };
+    Suffix {
+        end,
+        kind: QuantityKind::Money,
+        unit,
+        dimension: None,
+        currency,
+        factor: 1.0,
+    }
+}
+
+/// A currency sign or code right before `at` ("$70", "€ 1,5 miljoen", "EUR 500").
+fn currency_prefix(text: &str, at: usize, lex: &Lexicon) -> Option<(usize, Suffix)> {
+    let head = text[..at].trim_end_matches([' ', '\u{a0}']);
+    if at - head.len() > 1 {
+        return None;
+    }
+    lex.currencies
+        .iter()
+        .filter(|c| c.minor_of.is_none())
+        .find_map(|c| {
+            let start = ends_with_ci(text, head.len(), c.form)?;
+            Some((start, money_suffix(c, at)))
+        })
+}
+
+/// An approximator right before `at`.
+fn approximator(text: &str, at: usize, lex: &Lexicon) -> Option<(usize, Approximator)> {
+    let head = text[..at].trim_end();
+    if at - head.len() > 2 || head.len() == at {
+        return None;
+    }
+    lex.approximators.iter().find_map(|(form, kind)| {
+        let start = ends_with_ci(text, head.len(), form)?;
+        let word_start = text[..start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        word_start.then_some((start, *kind))
+    })
+}
+
+fn bounds(value: f64, approx: Option<Approximator>) -> (Option<f64>, Option<f64>) {
+    match approx {
+        Some(Approximator::AtLeast | Approximator::MoreThan) => (Some(value), None),
+        Some(
+            Approximator::LessThan
+            | Approximator::AtMost
+            | Approximator::Nearly
+            | Approximator::UpTo,
+        ) => (None, Some(value)),
+        _ => (None, None),
+    }
+}
+
+fn empty(span: Span, kind: QuantityKind) -> Quantity {
+    Quantity {
+        span,
+        kind,
+        value: None,
+        lower: None,
+        upper: None,
+        approximate: None,
+        unit: None,
+        dimension: None,
+        currency: None,
+        counted: None,
+        priced: None,
+    }
+}
+
+/// One number read as a quantity.
+fn single(text: &str, f: &Found, lex: &Lexicon) -> Option<Quantity> {
+    if f.ordinal {
+        let mut q = empty(Span::new(f.start, f.end), QuantityKind::Ordinal);
+        q.value = Some(f.value);
+        return Some(q);
+    }
+    let mut start = f.start;
+    let mut end = f.end;
+    let mut value = f.value;
+    let mut kind = QuantityKind::Number;
+    let mut q = empty(Span::new(start, end), kind);
+    let after = suffix(text, f.end, f.glued, lex);
+    if f.glued && after.is_none() {
+        return None;
+    }
+    let before = if after.is_none() {
+        currency_prefix(text, f.start, lex)
+    } else {
+        None
+    };
+    if let Some((s, suf)) = before.or_else(|| after.map(|a| (start, a))) {
+        start = s;
+        end = end.max(suf.end);
+        kind = suf.kind;
+        value *= suf.factor;
+        q.unit = suf.unit;
+        q.dimension = suf.dimension;
+        q.currency = suf.currency;
+        if kind == QuantityKind::Money {
+            if let Some((e, cents)) = cents(text, end, lex) {
+                end = e;
+                value += cents / 100.0;
+            }
+        }
+    }
+    if let Some((s, approx)) = approximator(text, start, lex) {
+        start = s;
+        q.approximate = Some(approx);
+        (q.lower, q.upper) = bounds(value, Some(approx));
+    }
+    q.span = Span::new(start, end);
+    q.kind = kind;
+    q.value = Some(value);
+    Some(q)
+}
+
+/// "5 euro 50", "3 euro en 50 cent": the cents after an amount.
+fn cents(text: &str, at: usize, lex: &Lexicon) -> Option<(usize, f64)> {
+    let mut p = skip_gap(text, at, false);
+    for and in ["en ", "and "] {
+        if text[p..].to_lowercase().starts_with(and) {
+            p += and.len();
+        }
+    }
+    let digits_end = text[p..]
+        .find(|c: char| !c.is_ascii_digit())
+        .map_or(text.len(), |e| p + e);
+    let n: f64 = if digits_end > p {
+        text[p..digits_end].parse().ok()?
+    } else {
+        return None;
+    };
+    if !(1.0..100.0).contains(&n) || digits_end - p > 2 {
+        return None;
+    }
+    let q = skip_gap(text, digits_end, false);
+    let cent = lex
+        .currencies
+        .iter()
+        .filter(|c| c.minor_of.is_some())
+        .find_map(|c| starts_with_ci(text, q, c.form));
+    match cent {
+        Some(e) => Some((e, n)),
+        None if is_boundary(text, digits_end)
+            && !text[digits_end..]
+                .trim_start()
+                .starts_with(char::is_alphanumeric) =>
+        {
+            Some((digits_end, n))
+        }
+        None => None,
+    }
+}
+
+/// "10 tot 20", "10-20", "tussen 5 en 10", "between 5 and 10", "van 10 tot 20".
+fn range(text: &str, a: &Found, b: Option<&Found>, lex: &Lexicon) -> Option<(Quantity, usize)> {
+    let b = b?;
+    if a.ordinal || b.ordinal || a.glued || b.value <= a.value {
+        return None;
+    }
+    let gap = text.get(a.end..b.start)?.trim();
+    let mut inclusive = false;
+    let mut start = a.start;
+    let opener = lex
+        .ranges
+        .iter()
+        .filter(|(r, _)| matches!(*r, "between" | "from"))
+        .find_map(|(role, form)| {
+            let head = text[..a.start].trim_end();
+            let s = ends_with_ci(text, head.len(), form)?;
+            let word_start = text[..s]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            word_start.then_some((*role, s))
+        });
+    let joined = lex.ranges.iter().find(|(role, form)| {
+        let fits = match opener.map(|o| o.0) {
+            Some("between") => *role == "and",
+            _ => matches!(*role, "to" | "to_inclusive"),
+        };
+        fits && gap.eq_ignore_ascii_case(form)
+    })?;
+    if joined.0 == "to_inclusive" {
+        inclusive = true;
+    }
+    if joined.0 == "and" || opener.is_some() {
+        if let Some((_, s)) = opener {
+            start = s;
+        }
+    } else if joined.1 == "-" && a.value < 0.0 {
+        return None;
+    }
+    let _ = inclusive;
+    let mut q = empty(Span::new(start, b.end), QuantityKind::Range);
+    let mut end = b.end;
+    if let Some(suf) = suffix(text, b.end, b.glued, lex) {
+        end = suf.end;
+        q.unit = suf.unit;
+        q.dimension = suf.dimension;
+        q.currency = suf.currency;
+    } else if let Some((s, suf)) = currency_prefix(text, a.start, lex) {
+        start = start.min(s);
+        q.currency = suf.currency;
+    }
+    if let Some((s, approx)) = approximator(text, start, lex) {
+        start = s;
+        q.approximate = Some(approx);
+    }
+    q.span = Span::new(start, end);
+    q.lower = Some(a.value);
+    q.upper = Some(b.value);
+    Some((q, 1))
+}
+
+/// "een kilo", "een cent", "a mile": the article as the number 1 before a unit or currency.
+fn articles(text: &str, atoms: &[Atom], lex: &Lexicon) -> Vec<Quantity> {
+    let mut out = Vec::new();
+    for atom in atoms {
+        if !matches!(atom.kind, AtomKind::Word(WordClass::Number(Role::Article))) {
+            continue;
+        }
+        let Some(suf) = suffix(text, atom.end, false, lex) else {
+            continue;
+        };
+        if suf.kind == QuantityKind::Percentage || suf.end == atom.end {
+            continue;
+        }
+        let word = text[atom.end..suf.end].trim();
+        if word.chars().count() <= 2 || word.starts_with(|c: char| !c.is_alphabetic()) {
+            continue;
+        }
+        let mut q = empty(Span::new(atom.start, suf.end), suf.kind);
+        q.value = Some(1.0);
+        q.unit = suf.unit;
+        q.dimension = suf.dimension;
+        q.currency = suf.currency;
+        if let Some((s, approx)) = approximator(text, atom.start, lex) {
+            q.span.start = s;
+            q.approximate = Some(approx);
+        }
+        out.push(q);
+    }
+    out
+}
+
+/// "tienduizenden", "duizenden", "tens of thousands": vague magnitudes with bounds.
+fn vague(text: &str, atoms: &[Atom], lex: &Lexicon, taken: &[Quantity]) -> Vec<Quantity> {
+    let mut out: Vec<Quantity> = Vec::new();
+    for atom in atoms.iter().filter(|a| a.is_word()) {
+        if taken
+            .iter()
+            .chain(out.iter())
+            .any(|q| q.span.contains(Span::new(atom.start, atom.end)))
+        {
+            continue;
+        }
+        let Some((end, lower, upper)) = lex.vague.iter().find_map(|(form, lo, up)| {
+            starts_with_ci(text, atom.start, form).map(|e| (e, *lo, *up))
+        }) else {
+            continue;
+        };
+        let mut q = empty(Span::new(atom.start, end), QuantityKind::Vague);
+        q.lower = Some(lower);
+        q.upper = Some(upper);
+        if let Some((s, approx)) = approximator(text, atom.start, lex) {
+            q.span.start = s;
+            q.approximate = Some(approx);
+        }
+        out.push(q);
+    }
+    out
+}
+
+/// The noun phrase after a quantity ("mensen", "suiker", "displaced people").
+fn counted(text: &str, atoms: &[Atom], end: usize, lex: &Lexicon) -> Option<Counted> {
+    let mut i = atoms.partition_point(|a| a.start < end);
+    let word = |a: &Atom| text[a.start..a.end].to_lowercase();
+    if atoms
+        .get(i)
+        .is_some_and(|a| matches!(word(a).as_str(), "of" | "van"))
+    {
+        i += 1;
+    }
+    let mut first = None;
+    let mut last = None;
+    for atom in atoms.iter().skip(i).take(3) {
+        let w = word(atom);
+        let plain = matches!(atom.kind, AtomKind::Word(WordClass::Plain));
+        if !plain || lex.counted_stop.contains(&w.as_str()) {
+            break;
+        }
+        first.get_or_insert(atom.start);
+        last = Some(atom.end);
+        if !adjective_like(&w) {
+            break;
+        }
+    }
+    let (s, e) = (first?, last?);
+    Some(Counted {
+        span: Span::new(s, e),
+        text: text[s..e].to_string(),
+    })
+}
+
+/// A word that may be an adjective before the head noun (Dutch "-e", English "-ed", "-al"...).
+fn adjective_like(word: &str) -> bool {
+    [
+        "ige", "ische", "ed", "al", "ian", "ese", "ish", "ive", "ous", "ful",
+    ]
+    .iter()
+    .any(|s| word.ends_with(s))
+        || (word.ends_with('e') && word.len() > 4 && !word.ends_with("ie"))
+}
+
+/// Marks the goods a price is for: "een kilo suiker … zo’n 70 dollar kost", "70 dollar per kilo".
+fn prices(
+    text: &str,
+    seg: &Segmentation,
+    atoms: &[Atom],
+    quantities: &mut [Quantity],
+    lex: &Lexicon,
+) {
+    for k in 0..quantities.len() {
+        if quantities[k].kind != QuantityKind::Money {
+            continue;
+        }
+        let span = quantities[k].span;
+        let after = atoms.partition_point(|a| a.start < span.end);
+        let before = atoms.partition_point(|a| a.start < span.start);
+        let word = |i: usize| atoms.get(i).map(|a| text[a.start..a.end].to_lowercase());
+        if let Some(w) = word(after).filter(|w| lex.per.contains(&w.as_str())) {
+            let _ = w;
+            if let Some(c) = per_goods(text, atoms, after + 1, lex) {
+                quantities[k].priced = Some(c);
+                continue;
+            }
+        }
+        let verb_after = (after..after + 3)
+            .any(|i| word(i).is_some_and(|w| lex.price_verbs.contains(&w.as_str())));
+        let verb_before = (before.saturating_sub(3)..before)
+            .any(|i| word(i).is_some_and(|w| lex.price_verbs.contains(&w.as_str())));
+        if !(verb_after || verb_before) {
+            continue;
+        }
+        let sentence = seg.sentence_at(span.start);
+        let goods = quantities[..k].iter().rev().find(|q| {
+            q.counted.is_some()
+                && q.kind != QuantityKind::Money
+                && seg.sentence_at(q.span.start) == sentence
+        });
+        if let Some(g) = goods {
+            let end = g.counted.as_ref().map_or(g.span.end, |c| c.span.end);
+            let priced = Counted {
+                span: Span::new(g.span.start, end),
+                text: text[g.span.start..end].to_string(),
+            };
+            quantities[k].priced = Some(priced);
+        }
+    }
+}
+
+/// The goods after "per": a unit or a noun ("per kilo", "per vat").
+fn per_goods(text: &str, atoms: &[Atom], i: usize, lex: &Lexicon) -> Option<Counted> {
+    let atom = atoms.get(i)?;
+    let w = text[atom.start..atom.end].to_lowercase();
+    if !atom.is_word() || lex.counted_stop.contains(&w.as_str()) {
+        return None;
+    }
+    Some(Counted {
+        span: Span::new(atom.start, atom.end),
+        text: text[atom.start..atom.end].to_string(),
+    })
+}
