@@ -17,6 +17,8 @@ pub(super) struct SegmentData {
     pub name_particles: HashSet<String>,
     /// Short forms taking a leading apostrophe ("s" in "’s avonds").
     pub clitics: HashSet<String>,
+    /// Articles ("de", "the"): a capital after article and noun starts a title, not a sentence.
+    pub articles: HashSet<String>,
     /// Letters that stay attached to a number ("e" in "3e", "th" in "4th").
     pub number_suffixes: HashSet<String>,
 }
@@ -52,6 +54,7 @@ impl SegmentData {
             common_words: read("segment-common-words.txt"),
             name_particles: read("segment-name-particles.txt"),
             clitics: read("segment-clitics.txt"),
+            articles: read("segment-articles.txt"),
             number_suffixes: read("segment-number-suffixes.txt"),
         }
     }

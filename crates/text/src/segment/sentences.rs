@@ -115,7 +115,8 @@ impl<'a> Splitter<'a> {
     /// quotes and brackets right after it), the index of its last token.
     fn sentence_end(&self, start: usize, at: usize) -> Option<usize> {
         let Some(candidate) = self.candidate(at) else {
-            return self.line_ends_sentence(at).then_some(at);
+            let ends = self.line_ends_sentence(at) || self.headline_ends(start, at);
+            return ends.then_some(at);
         };
         let last = self.closers_after(at);
         if last + 1 >= self.tokens.len() {
@@ -294,6 +295,50 @@ impl<'a> Splitter<'a> {
             && text.len() <= 3
             && text.bytes().all(|b| b.is_ascii_digit())
             && self.gap_after(at - 1).is_empty()
+    }
+
+    /// Whether a headline run into the text ends at token `at` (web pages flattened to text
+    /// lose the line break after headings and captions): the sentence so far is a few words
+    /// without punctuation, starting with a capital, and the next word is a capitalised common
+    /// word followed by a lower-case word or a number ("Kaalslag In het oerwoud…", "Noten Hij
+    /// was…"), or repeats the headline's first word ("Varkens Varkens worden…").
+    fn headline_ends(&self, start: usize, at: usize) -> bool {
+        const MAX_HEADLINE_WORDS: usize = 5;
+        if at + 1 - start > MAX_HEADLINE_WORDS || self.gap_after(at).is_empty() {
+            return false;
+        }
+        let headline = &self.tokens[start..=at];
+        if headline.iter().any(|t| t.kind != TokenKind::Word) {
+            return false;
+        }
+        let first = self.token_text(start);
+        let last = self.token_text(at);
+        let starts_capital = first.chars().next().is_some_and(char::is_uppercase);
+        let after_article = at > start && self.data.articles.contains(self.token_text(at - 1));
+        if !starts_capital || after_article || self.data.common_words.contains(&last.to_lowercase())
+        {
+            return false;
+        }
+        let next = self.token_text(at + 1);
+        let next_lower = next.to_lowercase();
+        let repeats = |word: &str| word == first || word == last;
+        if repeats(next) && !self.data.common_words.contains(&next_lower) {
+            return true;
+        }
+        if self.data.articles.contains(&next_lower) && repeats(self.token_text(at + 2)) {
+            return true;
+        }
+        let continues_lower = match self.tokens.get(at + 2) {
+            Some(t) if t.kind == TokenKind::Number => true,
+            Some(t) if t.kind == TokenKind::Word => t
+                .span
+                .of(self.text)
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase),
+            _ => false,
+        };
+        self.opening(at + 1) == (Opening::Capital { common: true }) && continues_lower
     }
 
     /// Whether a line break after token `at` ends a sentence that has no end mark: before a
