@@ -89,9 +89,25 @@ impl ToCharOffsets for Entities {
 impl Entities {
     /// The entity that has a mention exactly at or overlapping `span`.
     pub fn at(&self, span: Span) -> Option<&Entity> {
+        let shared = |m: &Mention| {
+            m.span
+                .end
+                .min(span.end)
+                .saturating_sub(m.span.start.max(span.start))
+        };
         self.entities
             .iter()
-            .find(|entity| entity.mentions.iter().any(|m| m.span.overlaps(span)))
+            .filter_map(|entity| {
+                entity
+                    .mentions
+                    .iter()
+                    .map(shared)
+                    .max()
+                    .filter(|&n| n > 0)
+                    .map(|n| (entity, n))
+            })
+            .max_by_key(|(entity, n)| (*n, entity.kind == EntityKind::Person))
+            .map(|(entity, _)| entity)
     }
 
     /// The person mentioned last before byte `at`, skipping mentions for which `skip` is true
@@ -145,9 +161,17 @@ pub fn find_entities(
     let candidates = find_name_candidates(text, segmentation, lexicon);
     let mut named: Vec<(Span, Option<EntityKind>)> =
         typed.iter().map(|t| (t.span, Some(t.kind))).collect();
+    // With a tagger, its types win; the rules only add names after a role word ("minister
+    // Kaag") and untyped short forms that may join a typed full name.
+    let tagged = !typed.is_empty();
     for candidate in &candidates {
         if !named.iter().any(|(span, _)| span.overlaps(candidate.span)) {
-            named.push((candidate.span, candidate.kind));
+            let kind = if tagged && !candidate.after_role {
+                None
+            } else {
+                candidate.kind
+            };
+            named.push((candidate.span, kind));
         }
     }
     named.sort_by_key(|(span, _)| span.start);

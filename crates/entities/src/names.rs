@@ -11,6 +11,8 @@ pub struct NameCandidate {
     /// Person after a role word or for a multi-word name, organisation for acronyms and names
     /// with an organisation word; `None` when the rules cannot tell.
     pub kind: Option<EntityKind>,
+    /// Whether a role or title word stands right before the name ("minister Kaag").
+    pub after_role: bool,
 }
 
 /// Finds every capitalised word sequence that may be a name.
@@ -28,7 +30,13 @@ pub fn find_name_candidates(
                 Some(end) => {
                     let span = Span::new(tokens[i].span.start, tokens[end - 1].span.end);
                     let kind = classify(text, tokens, i, end, lexicon);
-                    found.push(NameCandidate { span, kind });
+                    let after_role =
+                        i > 0 && word_of(text, &tokens[i - 1]).is_some_and(|w| lexicon.is_role(w));
+                    found.push(NameCandidate {
+                        span,
+                        kind,
+                        after_role,
+                    });
                     i = end;
                 }
                 None => i += 1,
@@ -69,10 +77,13 @@ pub fn name_at(text: &str, tokens: &[Token], i: usize, lexicon: &Lexicon) -> Opt
             {
                 end = after_word(text, tokens, end)
             }
-            Some(_) => match particles_then_name(text, tokens, end, lexicon) {
+            // Particles join a first name to a surname ("Eddy van Wessel"), not a full name to
+            // an organisation ("Sonja de Graaf van VGZ").
+            Some(_) if end - i == 1 => match particles_then_name(text, tokens, end, lexicon) {
                 Some(next) => end = next,
                 None => break,
             },
+            Some(_) => break,
             None => break,
         }
     }

@@ -9,7 +9,8 @@
 //! last step converts every span to character offsets (Unicode scalar values, as Python's `str`
 //! indexes text), which is what every output of Kroniek gives.
 
-use kroniek_entities::{find_entities, Entity};
+use kroniek_entities::{find_entities, Entity, EntityKind, TypedName};
+use kroniek_ner::{NameKind, Tagger};
 pub use kroniek_quotes::{find_quotes, Quote, QuoteKind};
 use kroniek_text::{segment, CharOffsets, Document, Lang, Meta, Span, ToCharOffsets};
 use serde::{Deserialize, Serialize};
@@ -51,7 +52,8 @@ pub fn analyse(document: &Document) -> Analysis {
     let text = document.text.as_str();
     let lang = document.lang;
     let segmentation = segment(text, lang);
-    let entities = find_entities(text, &segmentation, lang, &[]);
+    let typed = tag_names(text, &segmentation, lang);
+    let entities = find_entities(text, &segmentation, lang, &typed);
     let quotes = find_quotes(text, &segmentation, lang, &entities);
     let mut analysis = Analysis {
         schema_version: SCHEMA_VERSION.to_string(),
@@ -67,6 +69,26 @@ pub fn analyse(document: &Document) -> Analysis {
     };
     analysis.to_char_offsets(&CharOffsets::new(text));
     analysis
+}
+
+/// The names the statistical tagger of `lang` finds, if the language has a model.
+fn tag_names(text: &str, segmentation: &kroniek_text::Segmentation, lang: Lang) -> Vec<TypedName> {
+    let Some(tagger) = Tagger::builtin(lang) else {
+        return Vec::new();
+    };
+    tagger
+        .tag(text, segmentation)
+        .into_iter()
+        .map(|mention| TypedName {
+            span: mention.span,
+            kind: match mention.kind {
+                NameKind::Person => EntityKind::Person,
+                NameKind::Organisation => EntityKind::Organisation,
+                NameKind::Location => EntityKind::Location,
+                NameKind::Misc => EntityKind::Misc,
+            },
+        })
+        .collect()
 }
 
 impl ToCharOffsets for Analysis {

@@ -307,7 +307,10 @@ mod tests {
     fn quote_continued_over_paragraphs() {
         let text = "“Eerste alinea.\n\n“Tweede alinea.”";
         let first_end = text.find("\n\n").unwrap();
-        let paragraphs = [Span::new(0, first_end), Span::new(first_end + 2, text.len())];
+        let paragraphs = [
+            Span::new(0, first_end),
+            Span::new(first_end + 2, text.len()),
+        ];
         let pairs = find_pairs(text, &paragraphs);
         assert_eq!(pairs.len(), 2);
         assert_eq!(pairs[0].content(text).of(text), "Eerste alinea.");

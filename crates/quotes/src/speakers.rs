@@ -32,6 +32,9 @@ impl Context<'_> {
     /// A speaker for the name at `name`: its entity when it has one.
     pub fn named(&self, name: Span, resolution: Resolution, mention: Span) -> Speaker {
         let entity = self.entities.at(name);
+        if entity.is_none() && self.looks_like_common_noun(name) {
+            return self.description_speaker(name, &name.of(self.text).to_lowercase(), true, &[]);
+        }
         Speaker {
             name: entity.map_or_else(|| name.of(self.text).to_string(), |e| e.name.clone()),
             named: true,
@@ -39,6 +42,23 @@ impl Context<'_> {
             mention: Some(Words::at(self.text, mention)),
             resolution,
         }
+    }
+
+    /// Whether a capitalised word that no entity covers is a common noun capitalised by its
+    /// place: one word at the start of a sentence ("Critici zeggen") or after an article ("de
+    /// Arnhemmer").
+    fn looks_like_common_noun(&self, name: Span) -> bool {
+        let first = self.token_from(name.start);
+        let single = self.token_from(name.end) == first + 1;
+        let sentence_start = self
+            .seg
+            .sentence_at(name.start)
+            .is_some_and(|s| self.seg.sentences[s].first_token == first);
+        let after_article = first > 0
+            && self
+                .word(first - 1)
+                .is_some_and(|w| matches!(w.to_lowercase().as_str(), "de" | "het" | "the"));
+        single && (sentence_start || after_article) && self.entities.entities.iter().any(|_| true)
     }
 
     /// The person (or, for a plural pronoun, the group) a pronoun stands for.
