@@ -6,10 +6,11 @@
 //! other templates is refused at load time.
 
 use crate::gazetteer::Gazetteers;
+use crate::NameKind;
 use std::collections::{HashMap, HashSet};
 
 /// Version of the feature templates below; stored in every model.
-pub const FEATURE_VERSION: u32 = 3;
+pub const FEATURE_VERSION: u32 = 5;
 
 /// Hashes a template id and its parts (FxHash-style mixing, then a 64-bit finaliser).
 pub fn hash(template: u8, parts: &[&[u8]]) -> u32 {
@@ -171,16 +172,25 @@ pub fn analyse(tokens: &[&str]) -> Vec<TokenInfo> {
 }
 
 /// Facts about a document's words that no single sentence shows: whether a word that starts
-/// a sentence also occurs capitalised inside sentences (a name) or lowercased (a common word).
+/// a sentence also occurs capitalised inside sentences (a name) or lowercased (a common word),
+/// and, in a second stage, how a first-stage tagger labelled each word across the document.
 #[derive(Debug, Default)]
 pub struct DocStats {
     inner_capitalised: HashSet<String>,
     lowercased: HashSet<String>,
+    /// Per lowercased word: how often the first stage gave it no kind or each kind.
+    votes: HashMap<String, [u16; 5]>,
+}
+
+/// A kind as a vote slot: 0 for none, then one per kind.
+fn slot(kind: Option<NameKind>) -> usize {
+    kind.map_or(0, |k| k.index() + 1)
 }
 
 impl DocStats {
-    /// Collects the statistics of a document given as analysed sentences.
-    pub fn new(sentences: &[Vec<TokenInfo>]) -> DocStats {
+    /// Collects the statistics of a document given as analysed sentences, with the
+    /// first-stage kinds of every token when there is a first stage.
+    pub fn new(sentences: &[Vec<TokenInfo>], kinds: Option<&[Vec<Option<NameKind>>]>) -> DocStats {
         let mut stats = DocStats::default();
         for token in sentences.iter().flatten() {
             if token.case == Case::Lower {
@@ -189,7 +199,28 @@ impl DocStats {
                 stats.inner_capitalised.insert(token.lower.clone());
             }
         }
+        stats.add_votes(sentences, kinds.unwrap_or(&[]));
         stats
+    }
+
+    /// Records the first-stage kinds of the document's capitalised tokens.
+    pub fn add_votes(&mut self, sentences: &[Vec<TokenInfo>], kinds: &[Vec<Option<NameKind>>]) {
+        for (tokens, kinds) in sentences.iter().zip(kinds) {
+            for (token, kind) in tokens.iter().zip(kinds) {
+                if token.case.capitalised() {
+                    let votes = self.votes.entry(token.lower.clone()).or_default();
+                    votes[slot(*kind)] = votes[slot(*kind)].saturating_add(1);
+                }
+            }
+        }
+    }
+
+    /// The first-stage votes for `word` elsewhere in the document (its own vote removed).
+    fn others(&self, word: &str, own: Option<NameKind>) -> [u16; 5] {
+        let mut votes = self.votes.get(word).copied().unwrap_or_default();
+        let own = &mut votes[slot(own)];
+        *own = own.saturating_sub(1);
+        votes
     }
 }
 
@@ -225,16 +256,141 @@ const BOS: &str = "<s>";
 const EOS: &str = "</s>";
 
 /// The feature hashes of every token of a sentence, flattened, with each token's range.
-pub fn extract(tokens: &[TokenInfo], ctx: &Context<'_>) -> (Vec<u32>, Vec<usize>) {
+/// `kinds` are the first-stage kinds of the tokens, for a second-stage model.
+pub fn extract(
+    tokens: &[TokenInfo],
+    ctx: &Context<'_>,
+    kinds: Option<&[Option<NameKind>]>,
+) -> (Vec<u32>, Vec<usize>) {
+    let base = extract_base(tokens, ctx);
+    match kinds {
+        Some(kinds) => add_stage(&base, tokens, kinds, ctx.doc),
+        None => base,
+    }
+}
+
+/// The features every stage shares.
+pub fn extract_base(tokens: &[TokenInfo], ctx: &Context<'_>) -> (Vec<u32>, Vec<usize>) {
     let gaz = ctx.gazetteers.matches(tokens);
+    let runs = capitalised_runs(tokens, ctx.gazetteers);
     let mut out = Vec::with_capacity(tokens.len() * 48);
     let mut offsets = Vec::with_capacity(tokens.len() + 1);
     offsets.push(0);
+    let mut run = runs.iter().peekable();
     for i in 0..tokens.len() {
         token_features(tokens, &gaz, i, ctx, &mut out);
+        while run.peek().is_some_and(|r| r.1 <= i) {
+            run.next();
+        }
+        if let Some(r) = run.peek().filter(|r| r.0 <= i) {
+            run_features(tokens, **r, i, &mut out);
+        }
         offsets.push(out.len());
     }
     (out, offsets)
+}
+
+/// Shared features plus the second-stage features from the first stage's `kinds`.
+pub fn add_stage(
+    (base, offsets): &(Vec<u32>, Vec<usize>),
+    tokens: &[TokenInfo],
+    kinds: &[Option<NameKind>],
+    doc: &DocStats,
+) -> (Vec<u32>, Vec<usize>) {
+    let mut out = Vec::with_capacity(base.len() + tokens.len() * 4);
+    let mut new_offsets = Vec::with_capacity(offsets.len());
+    new_offsets.push(0);
+    for (i, token) in tokens.iter().enumerate() {
+        if let Some(range) = offsets.get(i).zip(offsets.get(i + 1)) {
+            out.extend_from_slice(base.get(*range.0..*range.1).unwrap_or(&[]));
+        }
+        stage_features(token, kinds.get(i).copied().flatten(), doc, &mut out);
+        new_offsets.push(out.len());
+    }
+    (out, new_offsets)
+}
+
+/// Maximal runs `start..end` of capitalised tokens, which may contain name particles
+/// (`Eddy van Wessel`) when a capitalised token follows them.
+fn capitalised_runs(tokens: &[TokenInfo], gazetteers: &Gazetteers) -> Vec<(usize, usize)> {
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !tokens[i].case.capitalised() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        loop {
+            if tokens.get(end).is_some_and(|t| t.case.capitalised()) {
+                end += 1;
+                continue;
+            }
+            let mut k = end;
+            while tokens
+                .get(k)
+                .is_some_and(|t| t.case == Case::Lower && gazetteers.is_particle(&t.lower))
+            {
+                k += 1;
+            }
+            if k > end && tokens.get(k).is_some_and(|t| t.case.capitalised()) {
+                end = k + 1;
+                continue;
+            }
+            break;
+        }
+        runs.push((start, end));
+        i = end;
+    }
+    runs
+}
+
+/// Features of a token inside a run of capitalised tokens: its place in the run, the run's
+/// first and last words and the words around the run.
+fn run_features(tokens: &[TokenInfo], (start, end): (usize, usize), i: usize, out: &mut Vec<u32>) {
+    let len = end - start;
+    let part: &[u8] = match (i == start, i + 1 == end) {
+        (true, true) => b"U",
+        (true, false) => b"B",
+        (false, false) => b"I",
+        (false, true) => b"L",
+    };
+    out.push(hash(38, &[part, &[len.min(5) as u8]]));
+    if len > 1 {
+        out.push(hash(39, &[tokens[end - 1].lower.as_bytes()]));
+        out.push(hash(40, &[tokens[start].lower.as_bytes()]));
+    }
+    let before = word_at(tokens, start as isize - 1);
+    let after = word_at(tokens, end as isize);
+    out.push(hash(41, &[before.as_bytes()]));
+    out.push(hash(42, &[after.as_bytes()]));
+}
+
+/// Second-stage features: the first stage's kind for this token and the kinds it gave the
+/// same word elsewhere in the document (names keep their kind through an article).
+fn stage_features(token: &TokenInfo, own: Option<NameKind>, doc: &DocStats, out: &mut Vec<u32>) {
+    let own_slot = slot(own) as u8;
+    out.push(hash(43, &[&[own_slot]]));
+    if !token.case.capitalised() {
+        return;
+    }
+    let votes = doc.others(&token.lower, own);
+    let total: u16 = votes.iter().sum();
+    if total == 0 {
+        out.push(hash(44, &[b"alone", &[own_slot]]));
+        return;
+    }
+    let best = (0..5)
+        .max_by_key(|&k| (votes[k], usize::from(k == 0)))
+        .unwrap_or(0);
+    out.push(hash(44, &[&[best as u8], &[own_slot]]));
+    let named = (1..5).max_by_key(|&k| votes[k]).unwrap_or(1);
+    if votes[named] > 0 {
+        out.push(hash(45, &[&[named as u8]]));
+        let share = (u32::from(votes[named]) * 4 / u32::from(total)) as u8;
+        out.push(hash(46, &[&[named as u8, share]]));
+    }
 }
 
 fn word_at(tokens: &[TokenInfo], i: isize) -> &str {
@@ -255,18 +411,26 @@ fn short_shape_at(tokens: &[TokenInfo], i: isize) -> &str {
     }
 }
 
+/// The prefixes and suffixes of 1 to 4 characters of `lower` (fewer for short words).
 fn affixes(lower: &str) -> (Vec<&str>, Vec<&str>) {
-    let bounds: Vec<usize> = lower
+    let prefixes = lower
         .char_indices()
+        .skip(1)
         .map(|(at, _)| at)
         .chain(std::iter::once(lower.len()))
+        .take(4)
+        .filter(|&at| at > 0)
+        .map(|at| &lower[..at])
         .collect();
-    let chars = bounds.len() - 1;
-    let prefixes = (1..=4.min(chars)).map(|k| &lower[..bounds[k]]).collect();
-    let suffixes = (1..=4.min(chars))
-        .map(|k| &lower[bounds[chars - k]..])
-        .collect();
-    (prefixes, suffixes)
+    (prefixes, suffixes(lower).collect())
+}
+
+/// The suffixes of 1 to 4 characters of `word`, shortest first.
+fn suffixes(word: &str) -> impl Iterator<Item = &str> {
+    word.char_indices()
+        .rev()
+        .take(4)
+        .map(move |(at, _)| &word[at..])
 }
 
 fn token_features(
@@ -287,11 +451,11 @@ fn token_features(
     out.push(hash(1, &[]));
     out.push(hash(2, &[w]));
     out.push(hash(3, &[t.word.as_bytes()]));
-    let (prefixes, suffixes) = affixes(&t.lower);
+    let (prefixes, suffix_list) = affixes(&t.lower);
     for (k, p) in prefixes.iter().enumerate() {
         out.push(hash(4 + k as u8, &[p.as_bytes()]));
     }
-    for (k, s) in suffixes.iter().enumerate() {
+    for (k, s) in suffix_list.iter().enumerate() {
         out.push(hash(8 + k as u8, &[s.as_bytes()]));
     }
     out.push(hash(12, &[t.shape.as_bytes()]));
@@ -330,8 +494,7 @@ fn token_features(
     out.push(hash(29, &[s0.as_bytes(), n1.as_bytes()]));
     for (k, other) in [at - 1, at + 1].into_iter().enumerate() {
         if let Some(o) = usize::try_from(other).ok().and_then(|o| tokens.get(o)) {
-            let (_, suf) = affixes(&o.lower);
-            if let Some(s) = suf.get(2).or(suf.last()) {
+            if let Some(s) = suffixes(&o.lower).take(3).last() {
                 out.push(hash(30 + k as u8, &[s.as_bytes()]));
             }
         }
@@ -409,17 +572,34 @@ mod tests {
     }
 
     #[test]
+    fn votes_exclude_the_token_itself() {
+        let sentences = vec![analyse(&["Eisenach", "ligt", "in", "Eisenach"])];
+        let kinds = vec![vec![
+            Some(NameKind::Person),
+            None,
+            None,
+            Some(NameKind::Location),
+        ]];
+        let doc = DocStats::new(&sentences, Some(&kinds));
+        assert_eq!(
+            doc.others("eisenach", Some(NameKind::Person)),
+            [0, 0, 0, 1, 0]
+        );
+        assert_eq!(doc.others("ligt", None), [0; 5]);
+    }
+
+    #[test]
     fn features_depend_on_the_window() {
         let gazetteers = Gazetteers::default();
         let lexicon = Lexicon::default();
         let sentences = vec![analyse(&["Eddy", "van", "Wessel", "lacht"])];
-        let doc = DocStats::new(&sentences);
+        let doc = DocStats::new(&sentences, None);
         let ctx = Context {
             gazetteers: &gazetteers,
             lexicon: &lexicon,
             doc: &doc,
         };
-        let (features, offsets) = extract(&sentences[0], &ctx);
+        let (features, offsets) = extract(&sentences[0], &ctx, None);
         assert_eq!(offsets.len(), 5);
         assert_eq!(*offsets.last().unwrap_or(&0), features.len());
         let first = &features[offsets[0]..offsets[1]];

@@ -59,6 +59,12 @@ impl Gazetteers {
         }
     }
 
+    /// Whether `word` (lowercased) is a one-word entry of the `particles` gazetteer.
+    pub fn is_particle(&self, word: &str) -> bool {
+        let id = hash(0, &[b"particles"]);
+        self.entries.get(word).is_some_and(|ids| ids.contains(&id))
+    }
+
     /// For each token, the codes of the gazetteer entries it is part of: each code says
     /// which gazetteer and whether the token begins, continues or alone forms the entry.
     pub fn matches(&self, tokens: &[TokenInfo]) -> Vec<Vec<u32>> {

@@ -22,9 +22,9 @@ mod scheme;
 mod train;
 
 pub use conll::{read as read_conll, ConllFile, ConllSentence};
-pub use eval::{Conlleval, NerReport, TypeScores};
+pub use eval::{chunks as conll_chunks, Conlleval, NerReport, TypeScores};
 pub use model::{ModelInfo, Tagger};
-pub use scheme::Scheme;
+pub use scheme::{Chunk, Scheme};
 pub use train::{train, TrainOptions};
 
 use kroniek_text::{CharOffsets, Span, ToCharOffsets};

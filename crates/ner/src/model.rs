@@ -71,6 +71,8 @@ pub struct Tagger {
     end_ok: Vec<bool>,
     lexicon: Lexicon,
     gazetteers: Gazetteers,
+    /// The first-stage tagger whose labels this (second-stage) tagger reads, if any.
+    first: Option<Box<Tagger>>,
 }
 
 /// The serialised form of a model: weights quantised to `i16`, only non-zero ones kept,
@@ -88,6 +90,7 @@ struct ModelFile {
     values: Vec<i16>,
     lexicon_deltas: Vec<u32>,
     lexicon_classes: Vec<u8>,
+    first: Option<Vec<u8>>,
 }
 
 impl Tagger {
@@ -136,7 +139,14 @@ impl Tagger {
             end_ok,
             lexicon,
             gazetteers,
+            first: None,
         }
+    }
+
+    /// Makes this tagger a second stage that reads the labels of `first`.
+    pub(crate) fn with_first(mut self, first: Tagger) -> Tagger {
+        self.first = Some(Box::new(first));
+        self
     }
 
     /// What the model was trained on, its licence and its development score.
@@ -144,9 +154,9 @@ impl Tagger {
         &self.info
     }
 
-    /// The number of features with weights.
+    /// The number of features with weights (of both stages).
     pub fn feature_count(&self) -> usize {
-        self.index.len()
+        self.index.len() + self.first.as_ref().map_or(0, |f| f.feature_count())
     }
 
     /// Finds the names in a document: each sentence of `segmentation` is tagged over its
@@ -187,14 +197,40 @@ impl Tagger {
     pub fn tag_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<Chunk>> {
         let analysed: Vec<Vec<TokenInfo>> =
             sentences.iter().map(|s| features::analyse(s)).collect();
-        let doc = DocStats::new(&analysed);
-        let ctx = self.context(&doc);
-        analysed
+        self.tag_analysed(&analysed)
+    }
+
+    /// Tags analysed sentences: the features both stages share are computed once.
+    fn tag_analysed(&self, analysed: &[Vec<TokenInfo>]) -> Vec<Vec<Chunk>> {
+        let mut doc = DocStats::new(analysed, None);
+        let base: Vec<(Vec<u32>, Vec<usize>)> = {
+            let ctx = self.context(&doc);
+            analysed
+                .iter()
+                .map(|tokens| features::extract_base(tokens, &ctx))
+                .collect()
+        };
+        let Some(first) = &self.first else {
+            return base
+                .iter()
+                .map(|(feats, offsets)| self.scheme.decode(&self.decode(feats, offsets)))
+                .collect();
+        };
+        let kinds: Vec<Vec<Option<crate::NameKind>>> = base
             .iter()
-            .map(|tokens| {
-                let (feats, offsets) = features::extract(tokens, &ctx);
-                let labels = self.decode(&feats, &offsets);
-                self.scheme.decode(&labels)
+            .zip(analysed)
+            .map(|((feats, offsets), tokens)| {
+                let chunks = first.scheme.decode(&first.decode(feats, offsets));
+                kinds_of(&chunks, tokens.len())
+            })
+            .collect();
+        doc.add_votes(analysed, &kinds);
+        base.iter()
+            .zip(analysed)
+            .zip(&kinds)
+            .map(|((shared, tokens), kinds)| {
+                let (feats, offsets) = features::add_stage(shared, tokens, kinds, &doc);
+                self.scheme.decode(&self.decode(&feats, &offsets))
             })
             .collect()
     }
@@ -297,6 +333,7 @@ impl Tagger {
             values: Vec::new(),
             lexicon_deltas: Vec::new(),
             lexicon_classes: Vec::new(),
+            first: self.first.as_ref().map(|f| f.to_bytes()).transpose()?,
         };
         let mut last = 0;
         for (key, row) in keys {
@@ -376,13 +413,12 @@ impl Tagger {
             key = key.wrapping_add(*delta);
             lexicon.classes.insert(key, class);
         }
-        Ok(Tagger::from_parts(
-            file.info,
-            file.scheme,
-            features,
-            file.transitions,
-            lexicon,
-        ))
+        let tagger =
+            Tagger::from_parts(file.info, file.scheme, features, file.transitions, lexicon);
+        match file.first {
+            Some(bytes) => Ok(tagger.with_first(Tagger::from_bytes(&bytes)?)),
+            None => Ok(tagger),
+        }
     }
 }
 
@@ -416,6 +452,17 @@ pub(crate) fn documents(data: &ConllFile) -> Vec<&[crate::conll::ConllSentence]>
         }
     }
     out
+}
+
+/// The kind of each of `len` tokens under `chunks` (`None` outside names).
+pub(crate) fn kinds_of(chunks: &[Chunk], len: usize) -> Vec<Option<crate::NameKind>> {
+    let mut kinds = vec![None; len];
+    for c in chunks {
+        for kind in kinds.iter_mut().take(c.end.min(len)).skip(c.start) {
+            *kind = Some(c.kind);
+        }
+    }
+    kinds
 }
 
 /// IOB2 tags (`B-PER`, `I-PER`, `O`) for chunks over `len` tokens.

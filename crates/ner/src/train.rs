@@ -6,11 +6,13 @@
 //! average over all steps (which generalises much better than the last ones), from the epoch
 //! that scored best on the development file.
 
-use crate::conll::{self, ConllFile};
+use crate::conll::{self, ConllFile, ConllSentence};
 use crate::eval::{self, Conlleval};
 use crate::features::{self, hash, Case, DocStats, Lexicon, TokenInfo};
 use crate::gazetteer::Gazetteers;
-use crate::model::{constraints, documents, iob2, viterbi, FeatureMap, ModelInfo, Tagger};
+use crate::model::{
+    constraints, documents, iob2, kinds_of, viterbi, FeatureMap, ModelInfo, Tagger,
+};
 use crate::scheme::{Chunk, Scheme};
 use crate::{NameKind, NerError};
 use kroniek_text::Lang;
@@ -36,6 +38,8 @@ pub struct TrainOptions {
     pub licence: String,
     /// Print per-epoch progress and development scores to standard error.
     pub verbose: bool,
+    /// Train a second stage that reads the first stage's labels across the document.
+    pub two_stage: bool,
 }
 
 impl Default for TrainOptions {
@@ -49,6 +53,7 @@ impl Default for TrainOptions {
             min_weight: 0.0,
             licence: "the terms of its training data".into(),
             verbose: true,
+            two_stage: true,
         }
     }
 }
@@ -60,8 +65,30 @@ struct Example {
     gold: Vec<usize>,
 }
 
+/// The first-stage kinds of every token of every sentence of one document.
+type DocKinds = Vec<Vec<Option<NameKind>>>;
+
+/// What every training stage shares.
+struct Setup<'a> {
+    gazetteers: Gazetteers,
+    lexicon: Lexicon,
+    info: ModelInfo,
+    options: &'a TrainOptions,
+}
+
+/// Development data with the path to name in errors.
+struct Dev<'a> {
+    path: &'a Path,
+    file: &'a ConllFile,
+}
+
 /// Trains a tagger on CoNLL `files` (IOB1 or IOB2; `word [POS] tag`), printing the
 /// development F1 after each epoch when `dev` is given and keeping the best epoch.
+///
+/// With [`TrainOptions::two_stage`], a first-stage model is trained, its labels for the
+/// training documents are produced by models that did not see them (5-fold jackknifing), and
+/// a second-stage model learns from them how a name's kind elsewhere in the document bears
+/// on each token.
 pub fn train(
     files: &[PathBuf],
     dev: Option<&Path>,
@@ -71,7 +98,10 @@ pub fn train(
     for file in files {
         data.push((file.clone(), conll::read(file)?));
     }
-    let dev_data = dev.map(conll::read).transpose()?;
+    let dev_file = dev.map(conll::read).transpose()?;
+    let dev = dev
+        .zip(dev_file.as_ref())
+        .map(|(path, file)| Dev { path, file });
     let mut unlabelled = Vec::new();
     for file in &options.unlabelled {
         unlabelled.push(read_words(file)?);
@@ -82,20 +112,6 @@ pub fn train(
             .chain(unlabelled.iter().map(Vec::as_slice)),
     );
     let gazetteers = Gazetteers::for_language(options.lang.code());
-    let mut trainer = Trainer::new(options.scheme);
-    let mut examples = Vec::new();
-    for (path, file) in &data {
-        for doc in documents(file) {
-            examples.extend(trainer.examples(doc, &gazetteers, &lexicon, true, path)?);
-        }
-    }
-    if examples.is_empty() {
-        return Err(NerError::NoTrainingData);
-    }
-    let dev_examples = match (&dev_data, dev) {
-        (Some(d), Some(path)) => Some(trainer.dev_examples(d, &gazetteers, &lexicon, path)?),
-        _ => None,
-    };
     let info = ModelInfo {
         lang: options.lang.code().to_string(),
         trained_on: files
@@ -111,7 +127,142 @@ pub fn train(
         dev_f1: None,
         gazetteers: gazetteers.names.clone(),
     };
-    trainer.run(&examples, dev_examples.as_ref(), info, lexicon, &options)
+    let setup = Setup {
+        gazetteers,
+        lexicon,
+        info,
+        options: &options,
+    };
+    let docs: Vec<(&Path, &[ConllSentence])> = data
+        .iter()
+        .flat_map(|(path, file)| {
+            documents(file)
+                .into_iter()
+                .map(move |d| (path.as_path(), d))
+        })
+        .collect();
+    if !options.two_stage {
+        return fit(&setup, &docs, None, dev.as_ref(), None, options.epochs);
+    }
+    say(&options, "stage 1");
+    let first = fit(&setup, &docs, None, dev.as_ref(), None, options.epochs)?;
+    let epochs = first.info().best_epoch.max(1);
+    let kinds = jackknife(&setup, &docs, &first, epochs)?;
+    let dev_kinds = dev.as_ref().map(|d| {
+        documents(d.file)
+            .into_iter()
+            .map(|doc| predict(&first, doc))
+            .collect::<Vec<_>>()
+    });
+    say(&options, "stage 2");
+    let second = fit(
+        &setup,
+        &docs,
+        Some(&kinds),
+        dev.as_ref(),
+        dev_kinds.as_deref(),
+        options.epochs,
+    )?;
+    Ok(second.with_first(first))
+}
+
+fn say(options: &TrainOptions, message: &str) {
+    if options.verbose {
+        eprintln!("{message}");
+    }
+}
+
+/// First-stage kinds for every training document, each from a model trained without it.
+fn jackknife(
+    setup: &Setup<'_>,
+    docs: &[(&Path, &[ConllSentence])],
+    full: &Tagger,
+    epochs: usize,
+) -> Result<Vec<DocKinds>, NerError> {
+    const FOLDS: usize = 5;
+    let mut kinds: Vec<DocKinds> = vec![Vec::new(); docs.len()];
+    if docs.len() < FOLDS {
+        for (slot, (_, doc)) in kinds.iter_mut().zip(docs) {
+            *slot = predict(full, doc);
+        }
+        return Ok(kinds);
+    }
+    for fold in 0..FOLDS {
+        say(
+            setup.options,
+            &format!("stage 1, fold {} of {FOLDS}", fold + 1),
+        );
+        let rest: Vec<(&Path, &[ConllSentence])> = docs
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % FOLDS != fold)
+            .map(|(_, d)| *d)
+            .collect();
+        let quiet = TrainOptions {
+            verbose: false,
+            ..setup.options.clone()
+        };
+        let fold_setup = Setup {
+            options: &quiet,
+            gazetteers: setup.gazetteers.clone(),
+            lexicon: setup.lexicon.clone(),
+            info: setup.info.clone(),
+        };
+        let model = fit(&fold_setup, &rest, None, None, None, epochs)?;
+        for (i, (_, doc)) in docs.iter().enumerate().filter(|(i, _)| i % FOLDS == fold) {
+            kinds[i] = predict(&model, doc);
+        }
+    }
+    Ok(kinds)
+}
+
+/// The kinds a tagger gives every token of a document.
+fn predict(tagger: &Tagger, doc: &[ConllSentence]) -> DocKinds {
+    let words: Vec<Vec<&str>> = doc
+        .iter()
+        .map(|s| s.words.iter().map(String::as_str).collect())
+        .collect();
+    tagger
+        .tag_document(&words)
+        .iter()
+        .zip(doc)
+        .map(|(chunks, s)| kinds_of(chunks, s.words.len()))
+        .collect()
+}
+
+/// Trains one stage on `docs` (with first-stage `kinds` for a second stage).
+fn fit(
+    setup: &Setup<'_>,
+    docs: &[(&Path, &[ConllSentence])],
+    kinds: Option<&[DocKinds]>,
+    dev: Option<&Dev<'_>>,
+    dev_kinds: Option<&[DocKinds]>,
+    epochs: usize,
+) -> Result<Tagger, NerError> {
+    let mut trainer = Trainer::new(setup.options.scheme);
+    let mut examples = Vec::new();
+    for (i, (path, doc)) in docs.iter().enumerate() {
+        let doc_kinds = kinds.and_then(|k| k.get(i)).map(Vec::as_slice);
+        examples.extend(trainer.examples(doc, setup, doc_kinds, true, path)?);
+    }
+    if examples.is_empty() {
+        return Err(NerError::NoTrainingData);
+    }
+    let dev_set = match dev {
+        Some(d) => Some(trainer.dev_examples(d, setup, dev_kinds)?),
+        None => None,
+    };
+    let options = TrainOptions {
+        epochs,
+        ..setup.options.clone()
+    };
+    trainer.run(
+        &examples,
+        dev_set.as_ref(),
+        setup.info.clone(),
+        setup.lexicon.clone(),
+        &options,
+    )
 }
 
 /// Reads the words of a CoNLL (`word ... tag`) or CoNLL-U (`id word ...`) file.
@@ -222,9 +373,9 @@ impl Trainer {
     /// Feature ids of one document's sentences; new features get ids only when `grow`.
     fn examples(
         &mut self,
-        doc: &[conll::ConllSentence],
-        gazetteers: &Gazetteers,
-        lexicon: &Lexicon,
+        doc: &[ConllSentence],
+        setup: &Setup<'_>,
+        kinds: Option<&[Vec<Option<NameKind>>]>,
         grow: bool,
         path: &Path,
     ) -> Result<Vec<Example>, NerError> {
@@ -232,15 +383,16 @@ impl Trainer {
             .iter()
             .map(|s| features::analyse(&s.words.iter().map(String::as_str).collect::<Vec<_>>()))
             .collect();
-        let stats = DocStats::new(&analysed);
+        let stats = DocStats::new(&analysed, kinds);
         let ctx = features::Context {
-            gazetteers,
-            lexicon,
+            gazetteers: &setup.gazetteers,
+            lexicon: &setup.lexicon,
             doc: &stats,
         };
         let mut out = Vec::with_capacity(doc.len());
-        for (sentence, tokens) in doc.iter().zip(&analysed) {
-            let (hashes, raw_offsets) = features::extract(tokens, &ctx);
+        for (n, (sentence, tokens)) in doc.iter().zip(&analysed).enumerate() {
+            let own = kinds.and_then(|k| k.get(n)).map(Vec::as_slice);
+            let (hashes, raw_offsets) = features::extract(tokens, &ctx, own);
             let mut ids = Vec::with_capacity(hashes.len());
             let mut offsets = vec![0];
             for w in raw_offsets.windows(2) {
@@ -261,21 +413,21 @@ impl Trainer {
 
     fn dev_examples(
         &mut self,
-        data: &ConllFile,
-        gazetteers: &Gazetteers,
-        lexicon: &Lexicon,
-        path: &Path,
+        dev: &Dev<'_>,
+        setup: &Setup<'_>,
+        kinds: Option<&[DocKinds]>,
     ) -> Result<DevSet, NerError> {
         let mut examples = Vec::new();
         let mut tags = Vec::new();
-        for doc in documents(data) {
-            examples.extend(self.examples(doc, gazetteers, lexicon, false, path)?);
+        for (i, doc) in documents(dev.file).into_iter().enumerate() {
+            let doc_kinds = kinds.and_then(|k| k.get(i)).map(Vec::as_slice);
+            examples.extend(self.examples(doc, setup, doc_kinds, false, dev.path)?);
             tags.extend(doc.iter().map(|s| s.tags.clone()));
         }
         Ok(DevSet {
             examples,
             tags,
-            docstarts: data.docstarts,
+            docstarts: dev.file.docstarts,
         })
     }
 
