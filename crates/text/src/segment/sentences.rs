@@ -307,8 +307,11 @@ impl<'a> Splitter<'a> {
         if at + 1 - start > MAX_HEADLINE_WORDS || self.gap_after(at).is_empty() {
             return false;
         }
+        let next_is_capital = self.tokens.get(at + 1).is_some_and(|t| {
+            t.kind == TokenKind::Word && t.span.of(self.text).starts_with(char::is_uppercase)
+        });
         let headline = &self.tokens[start..=at];
-        if headline.iter().any(|t| t.kind != TokenKind::Word) {
+        if !next_is_capital || headline.iter().any(|t| t.kind != TokenKind::Word) {
             return false;
         }
         let first = self.token_text(start);
@@ -506,6 +509,65 @@ mod tests {
                 "- tweede punt"
             ]
         );
+    }
+
+    #[test]
+    fn news_cases() {
+        let text = "Hij woont in de V.S. Daar werkt hij. Ajax won met 3-1. PSV verloor. Volgens prof. dr. ir. J. de Vries is het kabinet-Rutte III. Daarna niet.";
+        assert_eq!(
+            sentences(text, Lang::Nl),
+            vec![
+                "Hij woont in de V.S.",
+                "Daar werkt hij.",
+                "Ajax won met 3-1.",
+                "PSV verloor.",
+                "Volgens prof. dr. ir. J. de Vries is het kabinet-Rutte III.",
+                "Daarna niet."
+            ]
+        );
+        let text = "He left at 5 p.m. on Friday and came back at 9 p.m. Police said No. 10 agreed.";
+        assert_eq!(
+            sentences(text, Lang::En),
+            vec![
+                "He left at 5 p.m. on Friday and came back at 9 p.m.",
+                "Police said No. 10 agreed."
+            ]
+        );
+    }
+
+    #[test]
+    fn headlines_run_into_the_text() {
+        let text = "graan. Geschiedenis Het is waarschijnlijk zo. Balkan De Balkan kwam. Hij las het boek Het diner niet.";
+        assert_eq!(
+            sentences(text, Lang::Nl),
+            vec![
+                "graan.",
+                "Geschiedenis",
+                "Het is waarschijnlijk zo.",
+                "Balkan",
+                "De Balkan kwam.",
+                "Hij las het boek Het diner niet."
+            ]
+        );
+    }
+
+    /// The seed text, if the shared material is present.
+    #[test]
+    fn seed_text() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../../shared/seeds/000_7c833daf2335ffcf.txt");
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            eprintln!("skipped: {} is absent", path.display());
+            return;
+        };
+        let found = sentences(&text, Lang::Nl);
+        assert!(found.contains(&"Exodus"), "{found:#?}");
+        assert!(found.contains(&"“Voortdurend stijgen dikke rookwolken op en klinkt het geluid van bominslagen en mitrailleurvuur”, vertelt hij aan de telefoon."), "{found:#?}");
+        assert!(
+            found.contains(&"Ik ving bijvoorbeeld op dat een kilo suiker nu zo’n 70 dollar kost.”"),
+            "{found:#?}"
+        );
+        assert!(found.iter().all(|s| !s.starts_with('”')), "{found:#?}");
     }
 
     #[test]

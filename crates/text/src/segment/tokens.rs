@@ -50,6 +50,12 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || is_combining_mark(c) || matches!(c, '\u{ad}' | '\u{200c}' | '\u{200d}')
 }
 
+/// Whitespace, plus the invisible characters that separate nothing (zero-width space, word
+/// joiner, byte-order mark), which never form a token.
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200b}' | '\u{2060}' | '\u{feff}')
+}
+
 /// Combining diacritics (as in decomposed "é"), which belong to the letter before them.
 fn is_combining_mark(c: char) -> bool {
     matches!(c,
@@ -65,6 +71,23 @@ fn starts_with_ignoring_case(text: &str, prefix: &str) -> bool {
     text.as_bytes()
         .get(..prefix.len())
         .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
+/// Whether `chunk` starts with a host name and a path ("github.com/kroniek"), a web address
+/// written without its scheme.
+fn has_domain_and_path(chunk: &str) -> bool {
+    let Some((host, _)) = chunk.split_once('/') else {
+        return false;
+    };
+    let Some((name, tld)) = host.rsplit_once('.') else {
+        return false;
+    };
+    !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.'))
+        && tld.len() >= 2
+        && tld.bytes().all(|b| b.is_ascii_alphabetic())
 }
 
 /// Splits one paragraph into tokens.
@@ -93,7 +116,7 @@ impl<'a> Tokenizer<'a> {
     pub fn run(mut self, out: &mut Vec<Token>) {
         let mut at = 0;
         while let Some(c) = self.char_at(at) {
-            if c.is_whitespace() {
+            if is_space(c) {
                 at += c.len_utf8();
                 continue;
             }
@@ -125,14 +148,19 @@ impl<'a> Tokenizer<'a> {
     /// The token that starts at `at` with character `c`: its end and kind.
     fn token_at(&mut self, at: usize, c: char) -> (usize, TokenKind) {
         if c.is_alphanumeric() {
-            if let Some(end) = self.link_at(at) {
-                return (end, TokenKind::Word);
-            }
-            return if c.is_numeric() {
+            let found = if c.is_numeric() {
                 self.number_at(at)
             } else {
                 (self.word_from(at, at), TokenKind::Word)
             };
+            let may_be_link = matches!(c, 'h' | 'H' | 'w' | 'W')
+                || matches!(self.char_at(found.0), Some('@' | '_' | '.' | '+' | '/'));
+            if may_be_link {
+                if let Some(end) = self.link_at(at) {
+                    return (end, TokenKind::Word);
+                }
+            }
+            return found;
         }
         if is_apostrophe(c) {
             if let Some(found) = self.elided_at(at, c) {
@@ -149,6 +177,7 @@ impl<'a> Tokenizer<'a> {
         let is_url = ["http://", "https://", "www."]
             .iter()
             .any(|prefix| starts_with_ignoring_case(chunk, prefix));
+        let is_url = is_url || has_domain_and_path(chunk);
         let is_mail = !is_url
             && chunk.as_bytes().contains(&b'@')
             && chunk.find('@').is_some_and(|n| {
@@ -544,6 +573,20 @@ mod tests {
                 "j.smit@nos.nl",
                 ",",
                 "#Baghouz"
+            ]
+        );
+        assert_eq!(
+            texts("bron: github.com/kroniek/x.txt en/of km/u", Lang::Nl),
+            vec![
+                "bron",
+                ":",
+                "github.com/kroniek/x.txt",
+                "en",
+                "/",
+                "of",
+                "km",
+                "/",
+                "u"
             ]
         );
         assert_eq!(
