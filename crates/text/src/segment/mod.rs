@@ -193,6 +193,52 @@ mod tests {
         assert_eq!(seg.paragraphs[0].span, Span::new(0, 16));
     }
 
+    /// Random strings over the characters the rules care about: no panic, and the layers stay
+    /// consistent (tokens ordered and inside paragraphs, sentences covering them in order).
+    #[test]
+    fn random_texts_keep_the_invariants() {
+        const ALPHABET: &[char] = &[
+            'a', 'Z', 'e', 's', 'h', 't', 'p', 'w', '.', ',', '\'', '’', '‘', '"', '“', '”', '„',
+            '«', '-', '1', '0', ' ', ' ', '\n', '\r', '…', '!', '?', '(', ')', '@', '/', ':', 'é',
+            '\u{301}', '😀', '\u{2029}', '\u{ad}', '\u{200b}', '&', '#', '_',
+        ];
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..3000 {
+            let len = (next() % 40) as usize;
+            let text: String = (0..len)
+                .map(|_| ALPHABET[(next() % ALPHABET.len() as u64) as usize])
+                .collect();
+            for lang in [Lang::Nl, Lang::En] {
+                check_invariants(&text, &segment(&text, lang));
+            }
+        }
+    }
+
+    fn check_invariants(text: &str, seg: &Segmentation) {
+        let mut previous_end = 0;
+        for token in &seg.tokens {
+            assert!(!token.span.is_empty(), "{text:?}");
+            assert!(token.span.start >= previous_end, "{text:?}");
+            assert!(text.is_char_boundary(token.span.start), "{text:?}");
+            assert!(text.is_char_boundary(token.span.end), "{text:?}");
+            assert!(seg.paragraph_at(token.span.start).is_some(), "{text:?}");
+            previous_end = token.span.end;
+        }
+        let mut next_token = 0;
+        for sentence in &seg.sentences {
+            assert_eq!(sentence.first_token, next_token, "{text:?}");
+            assert!(sentence.end_token > sentence.first_token, "{text:?}");
+            next_token = sentence.end_token;
+        }
+        assert_eq!(next_token, seg.tokens.len(), "{text:?}");
+    }
+
     #[test]
     fn never_panics_and_spans_fall_on_char_boundaries() {
         let samples = [
