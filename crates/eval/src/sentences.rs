@@ -153,10 +153,13 @@ fn document_and_paragraph(sent_id: &str) -> (&str, &str) {
     }
 }
 
+/// One paragraph while rebuilding: its key and its sentences in file order.
+type ParagraphSentences = (String, Vec<String>);
+
 /// Rebuilds the running texts of a `.conllu` file, with their gold sentence ends.
 fn rebuild_texts(contents: &str) -> Vec<GoldText> {
     // document -> paragraphs in order of first appearance -> sentences in file order
-    let mut documents: Vec<(String, Vec<(String, Vec<String>)>)> = Vec::new();
+    let mut documents: Vec<(String, Vec<ParagraphSentences>)> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
     let mut sent_id = String::new();
     let mut unnamed = 0usize;
@@ -195,7 +198,7 @@ fn rebuild_texts(contents: &str) -> Vec<GoldText> {
 }
 
 /// Joins one document's paragraphs into a text and records where each sentence ends.
-fn join_document(document: String, paragraphs: &[(String, Vec<String>)]) -> GoldText {
+fn join_document(document: String, paragraphs: &[ParagraphSentences]) -> GoldText {
     let mut gold = GoldText {
         document,
         ..GoldText::default()
