@@ -3,6 +3,7 @@
 
 use kroniek_text::Lang;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// What a number word does in a number.
@@ -55,7 +56,7 @@ pub struct CurrencyForm {
 #[derive(Debug)]
 pub struct Lexicon {
     /// Number words (whole words and compound parts) by lowercase form.
-    pub words: HashMap<String, Role>,
+    pub words: HashMap<String, Role, BuildHasherDefault<Fnv>>,
     /// Length in bytes of the longest entry of `words`.
     pub longest_word: usize,
     /// Decimal separator of written numbers.
@@ -92,6 +93,30 @@ pub struct Lexicon {
     pub price_verbs: Vec<&'static str>,
 }
 
+/// FNV-1a: a fast hash for the short word keys of the lexicon (no untrusted-key concerns: the
+/// keys are the lexicon's own words).
+#[derive(Debug, Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
 /// The lexicon of `lang` (English data for languages without their own).
 pub fn lexicon(lang: Lang) -> &'static Lexicon {
     static NL: OnceLock<Lexicon> = OnceLock::new();
@@ -113,7 +138,7 @@ fn by_length_desc<T>(items: &mut [T], form: impl Fn(&T) -> &str) {
 impl Lexicon {
     fn load(code: &str) -> Lexicon {
         let mut lex = Lexicon {
-            words: HashMap::new(),
+            words: HashMap::default(),
             longest_word: 0,
             decimal: '.',
             ordinal_suffixes: Vec::new(),

@@ -51,33 +51,38 @@ fn is_boundary(text: &str, at: usize) -> bool {
 }
 
 fn starts_with_ci(text: &str, at: usize, form: &str) -> Option<usize> {
-    let rest = text.get(at..)?;
     let n = form.len();
-    let head = rest.get(..n)?;
-    let exact = form.chars().count() <= 2;
-    let same = if exact {
-        head == form
-    } else {
-        head.to_lowercase() == form.to_lowercase()
-    };
-    (same && is_boundary(text, at + n)).then_some(at + n)
+    let head = text.get(at..)?.get(..n)?;
+    (same_form(head, form) && is_boundary(text, at + n)).then_some(at + n)
 }
 
 fn ends_with_ci(text: &str, at: usize, form: &str) -> Option<usize> {
-    let head = text.get(..at)?;
     let start = at.checked_sub(form.len())?;
-    let piece = head.get(start..)?;
-    let exact = form.chars().count() <= 2;
-    let same = if exact {
-        piece == form
-    } else {
-        piece.to_lowercase() == form.to_lowercase()
-    };
+    let piece = text.get(start..at)?;
     let before_ok = text[..start]
         .chars()
         .next_back()
         .is_none_or(|c| !c.is_alphanumeric() || !form.starts_with(char::is_alphanumeric));
-    (same && before_ok).then_some(start)
+    (same_form(piece, form) && before_ok).then_some(start)
+}
+
+/// Whether `piece` is `form`: exactly for forms of one or two characters ("m" is not "M"),
+/// case-insensitively for longer ones. Allocates nothing.
+fn same_form(piece: &str, form: &str) -> bool {
+    if form.chars().nth(2).is_none() {
+        return piece == form;
+    }
+    let (p, f) = (piece.as_bytes(), form.as_bytes());
+    if p.first().map(u8::to_ascii_lowercase) != f.first().map(u8::to_ascii_lowercase) {
+        return false;
+    }
+    if piece.is_ascii() && form.is_ascii() {
+        return piece.eq_ignore_ascii_case(form);
+    }
+    piece
+        .chars()
+        .flat_map(char::to_lowercase)
+        .eq(form.chars().flat_map(char::to_lowercase))
 }
 
 /// Skips up to two spaces (and, when `hyphen`, one hyphen) after `at`.
@@ -302,7 +307,8 @@ fn single(text: &str, f: &Found, lex: &Lexicon) -> Option<Quantity> {
 fn cents(text: &str, at: usize, lex: &Lexicon) -> Option<(usize, f64)> {
     let mut p = skip_gap(text, at, false);
     for and in ["en ", "and "] {
-        if text[p..].to_lowercase().starts_with(and) {
+        let head = text.get(p..p + and.len());
+        if head.is_some_and(|h| h.eq_ignore_ascii_case(and)) {
             p += and.len();
         }
     }
@@ -432,18 +438,19 @@ fn articles(text: &str, atoms: &[Atom], lex: &Lexicon) -> Vec<Quantity> {
 fn vague(text: &str, atoms: &[Atom], lex: &Lexicon, taken: &[Quantity]) -> Vec<Quantity> {
     let mut out: Vec<Quantity> = Vec::new();
     for atom in atoms.iter().filter(|a| a.is_word()) {
-        if taken
-            .iter()
-            .chain(out.iter())
-            .any(|q| q.span.contains(Span::new(atom.start, atom.end)))
-        {
-            continue;
-        }
         let Some((end, lower, upper)) = lex.vague.iter().find_map(|(form, lo, up)| {
             starts_with_ci(text, atom.start, form).map(|e| (e, *lo, *up))
         }) else {
             continue;
         };
+        let here = Span::new(atom.start, atom.end);
+        if taken
+            .iter()
+            .chain(out.iter())
+            .any(|q| q.span.contains(here))
+        {
+            continue;
+        }
         let mut q = empty(Span::new(atom.start, end), QuantityKind::Vague);
         q.lower = Some(lower);
         q.upper = Some(upper);
