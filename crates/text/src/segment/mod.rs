@@ -147,6 +147,7 @@ impl ToCharOffsets for Segmentation {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::Path;
 
     #[test]
     fn sentences_hold_their_tokens_and_stay_in_paragraphs() {
@@ -175,6 +176,30 @@ mod tests {
             .collect();
         assert_eq!(&ends[..ends.len() - 1], &starts[..]);
         assert_eq!(ends.last(), Some(&seg.tokens.len()));
+    }
+
+    /// Throughput on the seed text repeated to 20 MB (or a built-in sample without shared data).
+    /// Run with `cargo test -p kroniek-text --release -- --ignored throughput --nocapture`.
+    #[test]
+    #[ignore = "a measurement, meaningful only in release builds"]
+    fn throughput() {
+        let seed = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../../shared/seeds/000_7c833daf2335ffcf.txt");
+        let sample = std::fs::read_to_string(seed).unwrap_or_else(|_| {
+            "“Het is een exodus, zo’n 1.000 mensen”, zegt E. van Wessel o.a. in Syrië. Ja!\n\n"
+                .to_string()
+        });
+        let text = sample.repeat(20_000_000 / sample.len().max(1) + 1);
+        let started = std::time::Instant::now();
+        let seg = segment(&text, Lang::Nl);
+        let seconds = started.elapsed().as_secs_f64();
+        let megabytes = text.len() as f64 / 1e6;
+        println!(
+            "{megabytes:.1} MB, {} tokens, {} sentences in {seconds:.3} s: {:.1} MB/s",
+            seg.tokens.len(),
+            seg.sentences.len(),
+            megabytes / seconds
+        );
     }
 
     #[test]
