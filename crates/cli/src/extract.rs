@@ -3,7 +3,7 @@
 use crate::input::{front_matter, parse_lang, read_text, DEFAULT_MAX_BYTES};
 use anyhow::Result;
 use clap::{Args, ValueEnum};
-use kroniek_pipeline::{analyse, Analysis};
+use kroniek_pipeline::{Analysis, Pipeline};
 use kroniek_text::{Document, Lang};
 use std::io::Write;
 use std::path::PathBuf;
@@ -42,6 +42,10 @@ pub struct ExtractArgs {
     /// Newspaper, site or agency.
     #[arg(long)]
     outlet: Option<String>,
+    /// A file of places the gazetteer lacks (TSV: name, country code, latitude, longitude,
+    /// optional alternative names separated by |, optional population).
+    #[arg(long)]
+    places: Option<PathBuf>,
     /// Largest input accepted, in bytes.
     #[arg(long, default_value_t = DEFAULT_MAX_BYTES)]
     max_bytes: u64,
@@ -67,7 +71,11 @@ pub fn run(args: ExtractArgs) -> Result<()> {
         lang,
         meta,
     };
-    let analysis = analyse(&document);
+    let pipeline = match &args.places {
+        Some(path) => Pipeline::with_place_overlay(path)?,
+        None => Pipeline::new()?,
+    };
+    let analysis = pipeline.analyse(&document);
     let mut out = std::io::stdout().lock();
     match args.format {
         Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&analysis)?)?,

@@ -1,11 +1,11 @@
 //! The `kroniek` command: a thin layer over the library crates.
 
+mod evaluate;
 mod extract;
 mod input;
 
 use anyhow::Result;
 use clap::{Parser, Subcommand};
-use std::path::PathBuf;
 
 /// Kroniek turns news text into a sourced, structured record: who said what, who and where,
 /// how many, when, and what happened. Every fact points to the characters it came from.
@@ -24,23 +24,10 @@ enum Command {
     Schema,
     /// Score Kroniek against gold data and test specs.
     #[command(subcommand)]
-    Eval(EvalCommand),
-}
-
-#[derive(Subcommand)]
-enum EvalCommand {
-    /// Quotes and speakers against a gold folder (`gold.jsonl` beside the texts).
-    Quotes {
-        /// The gold folder(s).
-        #[arg(required = true)]
-        dirs: Vec<PathBuf>,
-        /// Language of the texts (default: identified per text).
-        #[arg(long)]
-        lang: Option<String>,
-        /// List every missed, extra and wrongly attributed quote.
-        #[arg(long)]
-        verbose: bool,
-    },
+    Eval(evaluate::EvalCommand),
+    /// Train a model from annotated data.
+    #[command(subcommand)]
+    Train(evaluate::TrainCommand),
 }
 
 fn main() -> std::process::ExitCode {
@@ -61,22 +48,7 @@ fn run(cli: Cli) -> Result<()> {
             println!("{}", kroniek_pipeline::SCHEMA.trim_end());
             Ok(())
         }
-        Command::Eval(EvalCommand::Quotes {
-            dirs,
-            lang,
-            verbose,
-        }) => {
-            let lang = lang.as_deref().map(input::parse_lang).transpose()?;
-            for dir in dirs {
-                let report = kroniek_eval::quotes::evaluate_quotes(&dir, lang)?;
-                if verbose {
-                    for line in &report.errors {
-                        println!("{line}");
-                    }
-                }
-                print!("{report}");
-            }
-            Ok(())
-        }
+        Command::Eval(command) => evaluate::run_eval(command),
+        Command::Train(command) => evaluate::run_train(command),
     }
 }

@@ -2,7 +2,11 @@
 //! [`Analysis`] that leaves Kroniek.
 //!
 //! ```text
-//! Document -> segment -> entities -> quotes -> Analysis (character offsets)
+//! Document -> segment -> names (tagger) -> entities -> quotes
+//!                     -> quantities (numbers, money, measures, vague counts)
+//!                     -> times (resolved against the publication date)
+//!                     -> places (locations and demonyms -> gazetteer)
+//!          -> Analysis (character offsets)
 //! ```
 //!
 //! Stages communicate only through their public layer types. Inside, offsets are bytes; the
@@ -11,9 +15,14 @@
 
 use kroniek_entities::{find_entities, Entity, EntityKind, TypedName};
 use kroniek_ner::{NameKind, Tagger};
+use kroniek_numbers::{find_quantities, Quantity};
+use kroniek_places::{Gazetteer, Place, PlaceMention, PlacesError};
 pub use kroniek_quotes::{find_quotes, Quote, QuoteKind};
-use kroniek_text::{segment, CharOffsets, Document, Lang, Meta, Span, ToCharOffsets};
+use kroniek_text::{segment, CharOffsets, Document, Lang, Meta, Segmentation, Span, ToCharOffsets};
+use kroniek_time::{find_times, Reference, TimeExpression};
 use serde::{Deserialize, Serialize};
+use std::path::Path;
+use std::sync::OnceLock;
 
 /// The version of the output format; it changes whenever a field changes meaning or goes.
 pub const SCHEMA_VERSION: &str = "0.1.0";
@@ -45,30 +54,120 @@ pub struct Analysis {
     pub entities: Vec<Entity>,
     /// Direct and indirect quotations with cue and speaker.
     pub quotes: Vec<Quote>,
+    /// Numbers, amounts of money, measures and vague counts, with what they count or price.
+    pub quantities: Vec<Quantity>,
+    /// Dates, times, periods, durations and sets, resolved against `meta.published` when given.
+    pub times: Vec<TimeExpression>,
+    /// Places named in the text (also through adjectives like "Oost-Syrische"), with
+    /// coordinates.
+    pub places: Vec<Place>,
 }
 
-/// Runs every stage over `document` and returns its analysis in character offsets.
+/// Why a pipeline could not be built.
+#[derive(Debug, thiserror::Error)]
+pub enum PipelineError {
+    /// The gazetteer or a user overlay could not be loaded.
+    #[error(transparent)]
+    Places(#[from] PlacesError),
+}
+
+/// The stages with their loaded resources. Build it once and analyse many documents with it.
+#[derive(Debug, Clone)]
+pub struct Pipeline {
+    gazetteer: Gazetteer,
+}
+
+impl Pipeline {
+    /// A pipeline with the built-in resources.
+    pub fn new() -> Result<Pipeline, PipelineError> {
+        Ok(Pipeline {
+            gazetteer: Gazetteer::try_builtin()?,
+        })
+    }
+
+    /// A pipeline whose gazetteer also holds the places of the user's overlay file.
+    pub fn with_place_overlay(path: &Path) -> Result<Pipeline, PipelineError> {
+        Ok(Pipeline {
+            gazetteer: Gazetteer::try_builtin()?.with_overlay(path)?,
+        })
+    }
+
+    /// Runs every stage over `document` and returns its analysis in character offsets.
+    pub fn analyse(&self, document: &Document) -> Analysis {
+        let text = document.text.as_str();
+        let lang = document.lang;
+        let segmentation = segment(text, lang);
+        let typed = tag_names(text, &segmentation, lang);
+        let entities = find_entities(text, &segmentation, lang, &typed);
+        let quotes = find_quotes(text, &segmentation, lang, &entities);
+        let quantities = find_quantities(text, &segmentation, lang);
+        let reference = document
+            .meta
+            .published
+            .as_deref()
+            .and_then(Reference::parse);
+        let times = find_times(text, &segmentation, lang, reference);
+        let places = self.places(text, &segmentation, lang, &entities.entities);
+        let mut analysis = Analysis {
+            schema_version: SCHEMA_VERSION.to_string(),
+            offsets: "characters".to_string(),
+            id: document.id.clone(),
+            lang,
+            meta: document.meta.clone(),
+            text: document.text.clone(),
+            paragraphs: segmentation.paragraphs.iter().map(|p| p.span).collect(),
+            sentences: segmentation.sentences.iter().map(|s| s.span).collect(),
+            entities: entities.entities,
+            quotes,
+            quantities,
+            times,
+            places,
+        };
+        analysis.to_char_offsets(&CharOffsets::new(text));
+        analysis
+    }
+
+    /// Places: the location entities, the gazetteer's own finds and the adjectives of places,
+    /// resolved together so that each disambiguates the others.
+    fn places(
+        &self,
+        text: &str,
+        segmentation: &Segmentation,
+        lang: Lang,
+        entities: &[Entity],
+    ) -> Vec<Place> {
+        let mut mentions: Vec<Span> = entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Location)
+            .flat_map(|e| e.mentions.iter().map(|m| m.span))
+            .collect();
+        let found = self
+            .gazetteer
+            .find_names(text, segmentation, lang)
+            .into_iter()
+            .chain(self.gazetteer.find_demonyms(text, segmentation, lang));
+        for mention in found {
+            if !mentions.iter().any(|m| m.overlaps(mention.span)) {
+                mentions.push(mention.span);
+            }
+        }
+        mentions.sort();
+        let mentions: Vec<PlaceMention> = mentions
+            .into_iter()
+            .map(|span| PlaceMention { span })
+            .collect();
+        self.gazetteer.resolve(text, &mentions)
+    }
+}
+
+/// Runs every stage over `document` with the built-in resources (loaded once per process).
 pub fn analyse(document: &Document) -> Analysis {
-    let text = document.text.as_str();
-    let lang = document.lang;
-    let segmentation = segment(text, lang);
-    let typed = tag_names(text, &segmentation, lang);
-    let entities = find_entities(text, &segmentation, lang, &typed);
-    let quotes = find_quotes(text, &segmentation, lang, &entities);
-    let mut analysis = Analysis {
-        schema_version: SCHEMA_VERSION.to_string(),
-        offsets: "characters".to_string(),
-        id: document.id.clone(),
-        lang,
-        meta: document.meta.clone(),
-        text: document.text.clone(),
-        paragraphs: segmentation.paragraphs.iter().map(|p| p.span).collect(),
-        sentences: segmentation.sentences.iter().map(|s| s.span).collect(),
-        entities: entities.entities,
-        quotes,
-    };
-    analysis.to_char_offsets(&CharOffsets::new(text));
-    analysis
+    static DEFAULT: OnceLock<Pipeline> = OnceLock::new();
+    DEFAULT
+        .get_or_init(|| {
+            Pipeline::new().expect("the built-in gazetteer is compiled in and checked by its tests")
+        })
+        .analyse(document)
 }
 
 /// The names the statistical tagger of `lang` finds, if the language has a model.
@@ -97,5 +196,8 @@ impl ToCharOffsets for Analysis {
         self.sentences.to_char_offsets(map);
         self.entities.to_char_offsets(map);
         self.quotes.to_char_offsets(map);
+        self.quantities.to_char_offsets(map);
+        self.times.to_char_offsets(map);
+        self.places.to_char_offsets(map);
     }
 }

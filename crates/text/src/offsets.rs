@@ -44,27 +44,6 @@ impl CharOffsets {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn matches_char_counting() {
-        let text = "zo’n 70 dollar – “Ja”, zei hij. 😀 ok";
-        let map = CharOffsets::new(text);
-        for (byte, _) in text
-            .char_indices()
-            .chain(std::iter::once((text.len(), ' ')))
-        {
-            assert_eq!(
-                map.char_of(byte),
-                text[..byte].chars().count(),
-                "byte {byte}"
-            );
-        }
-    }
-}
-
 /// An analysis item whose byte offsets can be rewritten as character offsets.
 ///
 /// Every stage implements it for its output items, so the pipeline can convert a whole analysis
@@ -93,6 +72,27 @@ impl<T: ToCharOffsets> ToCharOffsets for Vec<T> {
     fn to_char_offsets(&mut self, map: &CharOffsets) {
         for item in self {
             item.to_char_offsets(map);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matches_char_counting() {
+        let text = "zo’n 70 dollar – “Ja”, zei hij. 😀 ok";
+        let map = CharOffsets::new(text);
+        for (byte, _) in text
+            .char_indices()
+            .chain(std::iter::once((text.len(), ' ')))
+        {
+            assert_eq!(
+                map.char_of(byte),
+                text[..byte].chars().count(),
+                "byte {byte}"
+            );
         }
     }
 }
