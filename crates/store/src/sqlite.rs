@@ -1,0 +1,814 @@
+//! The SQLite implementation of [`Archive`]: one file, WAL mode, one transaction per document.
+
+use crate::layers::{float, int, json, layer, name_keys, span, text, text_of};
+use crate::snippet::snippet;
+use crate::stem::{index_text, parse_query, TextQuery};
+use crate::{
+    content_hash, schema, Archive, Counted, DocId, DocumentSummary, EventHit, Near, NewDocument,
+    OutletCount, Page, PlaceCount, Presence, PutOutcome, Query, QuoteHit, SearchHit, SpeakerCount,
+    Stats, StoreError, StoredDocument,
+};
+use kroniek_text::Lang;
+use rusqlite::functions::FunctionFlags;
+use rusqlite::types::Value as Sql;
+use rusqlite::{params, params_from_iter, Connection, OpenFlags, OptionalExtension, Row};
+use serde_json::Value;
+use std::path::Path;
+use std::time::Duration;
+
+/// Most items one page may ask for.
+pub const MAX_LIMIT: u32 = 1000;
+
+/// Mean Earth radius in kilometres, for great-circle distances.
+const EARTH_KM: f64 = 6371.0088;
+
+/// The columns of a [`DocumentSummary`], for table alias `d`.
+const SUMMARY: &str = "d.id, d.title, d.url, d.outlet, d.published, d.lang";
+
+/// An archive in one SQLite file.
+pub struct SqliteArchive {
+    connection: Connection,
+}
+
+impl std::fmt::Debug for SqliteArchive {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SqliteArchive")
+            .field("path", &self.connection.path())
+            .finish()
+    }
+}
+
+impl SqliteArchive {
+    /// Opens (creating if needed) the store at `path` for reading and writing, migrating its
+    /// schema to the current version.
+    pub fn open(path: &Path) -> Result<SqliteArchive, StoreError> {
+        let mut connection = Connection::open(path)?;
+        configure(&connection)?;
+        connection.pragma_update(None, "journal_mode", "WAL")?;
+        schema::migrate(&mut connection)?;
+        Ok(SqliteArchive { connection })
+    }
+
+    /// Opens an existing store for reading only (one per server worker).
+    pub fn open_read_only(path: &Path) -> Result<SqliteArchive, StoreError> {
+        let connection = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        configure(&connection)?;
+        let found: i64 = connection.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if found > schema::VERSION {
+            return Err(StoreError::NewerSchema {
+                found,
+                supported: schema::VERSION,
+            });
+        }
+        Ok(SqliteArchive { connection })
+    }
+
+    /// A store in memory, for tests.
+    pub fn open_in_memory() -> Result<SqliteArchive, StoreError> {
+        let mut connection = Connection::open_in_memory()?;
+        configure(&connection)?;
+        schema::migrate(&mut connection)?;
+        Ok(SqliteArchive { connection })
+    }
+
+    /// The schema version of the open store.
+    pub fn schema_version(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .connection
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+}
+
+/// Connection settings: durability, foreign keys, waiting on a busy writer, the `km` function.
+fn configure(connection: &Connection) -> Result<(), StoreError> {
+    connection.busy_timeout(Duration::from_secs(10))?;
+    connection.pragma_update(None, "synchronous", "NORMAL")?;
+    connection.pragma_update(None, "foreign_keys", "ON")?;
+    connection.create_scalar_function(
+        "km",
+        4,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| {
+            let get = |i| ctx.get::<Option<f64>>(i);
+            Ok(match (get(0)?, get(1)?, get(2)?, get(3)?) {
+                (Some(a), Some(b), Some(c), Some(d)) => Some(haversine_km(a, b, c, d)),
+                _ => None,
+            })
+        },
+    )?;
+    Ok(())
+}
+
+/// Great-circle distance in kilometres between two points given in degrees.
+pub fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = p2 - p1;
+    let dl = (lon2 - lon1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * EARTH_KM * a.sqrt().min(1.0).asin()
+}
+
+/// Seconds since the Unix epoch.
+fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}
+
+/// A query turned into SQL over `documents d` (joined with `fts` for a text query).
+struct Selection {
+    /// `FROM ...` clause.
+    from: &'static str,
+    /// Conditions joined with AND (`1` when none).
+    conditions: String,
+    /// Parameters of `conditions`, in order.
+    params: Vec<Sql>,
+    /// The parsed text query.
+    text: Option<TextQuery>,
+}
+
+impl Selection {
+    /// Builds the SQL for `query`, rejecting impossible values.
+    fn new(query: &Query) -> Result<Selection, StoreError> {
+        let text = match query.text.as_deref() {
+            Some(t) => parse_query(t)?,
+            None => None,
+        };
+        let mut parts: Vec<String> = Vec::new();
+        let mut params: Vec<Sql> = Vec::new();
+        if let Some(t) = &text {
+            parts.push("fts MATCH ?".into());
+            params.push(Sql::Text(t.fts.clone()));
+        }
+        let named = [
+            (&query.speaker, "quotes", "speaker_key", "speaker_last"),
+            (&query.entity, "entities", "name_key", "last_key"),
+        ];
+        for (value, table, key, last) in named {
+            if let Some(name) = non_empty(value) {
+                let (k, _) = name_keys(name);
+                parts.push(format!(
+                    "d.id IN (SELECT doc FROM {table} WHERE {key} = ? OR {last} = ?)"
+                ));
+                params.push(Sql::Text(k.clone()));
+                params.push(Sql::Text(k));
+            }
+        }
+        if let Some(place) = non_empty(&query.place) {
+            parts.push("d.id IN (SELECT doc FROM places WHERE name_key = ?)".into());
+            params.push(Sql::Text(name_keys(place).0));
+        }
+        if let Some(near) = query.near {
+            near_condition(near, &mut parts, &mut params)?;
+        }
+        if let Some(kind) = non_empty(&query.event_type) {
+            parts.push("d.id IN (SELECT doc FROM events WHERE type = ?)".into());
+            params.push(Sql::Text(kind.to_string()));
+        }
+        if let Some(from) = non_empty(&query.from) {
+            parts.push("d.published >= ?".into());
+            params.push(Sql::Text(from.to_string()));
+        }
+        if let Some(to) = non_empty(&query.to) {
+            // `~` sorts after every character of an ISO date: `to` includes its whole day.
+            parts.push("d.published <= ?".into());
+            params.push(Sql::Text(format!("{to}~")));
+        }
+        if let Some(lang) = non_empty(&query.lang) {
+            let lang = Lang::from_code(lang)
+                .ok_or_else(|| StoreError::BadQuery(format!("unknown language {lang:?}")))?;
+            parts.push("d.lang = ?".into());
+            params.push(Sql::Text(lang.code().to_string()));
+        }
+        if let Some(outlet) = non_empty(&query.outlet) {
+            parts.push("d.outlet = ?".into());
+            params.push(Sql::Text(outlet.to_string()));
+        }
+        let conditions = if parts.is_empty() {
+            "1".to_string()
+        } else {
+            parts.join(" AND ")
+        };
+        Ok(Selection {
+            from: if text.is_some() {
+                "fts JOIN documents d ON d.id = fts.rowid"
+            } else {
+                "documents d"
+            },
+            conditions,
+            params,
+            text,
+        })
+    }
+
+    /// Whether the selection is every document.
+    fn is_everything(&self) -> bool {
+        self.params.is_empty()
+    }
+
+    /// `AND <column> IN (ids of the selection)`, or nothing for every document.
+    fn restrict(&self, column: &str) -> String {
+        if self.is_everything() {
+            String::new()
+        } else {
+            format!(
+                " AND {column} IN (SELECT d.id FROM {} WHERE {})",
+                self.from, self.conditions
+            )
+        }
+    }
+}
+
+/// The value of an optional filter, if it says something.
+fn non_empty(value: &Option<String>) -> Option<&str> {
+    value.as_deref().map(str::trim).filter(|v| !v.is_empty())
+}
+
+/// The condition for places within `near.km` of a point: a bounding box on the indexed
+/// coordinates first, then the exact great-circle distance.
+fn near_condition(
+    near: Near,
+    parts: &mut Vec<String>,
+    params: &mut Vec<Sql>,
+) -> Result<(), StoreError> {
+    let valid = (-90.0..=90.0).contains(&near.lat)
+        && (-180.0..=180.0).contains(&near.lon)
+        && near.km.is_finite()
+        && near.km >= 0.0;
+    if !valid {
+        return Err(StoreError::BadQuery(
+            "--near needs a latitude in [-90, 90], a longitude in [-180, 180] and a distance of 0 km or more"
+                .to_string(),
+        ));
+    }
+    let dlat = near.km / 111.0;
+    let cos = near.lat.to_radians().cos();
+    let dlon = if cos > 1e-6 {
+        near.km / (111.320 * cos)
+    } else {
+        360.0
+    };
+    let mut sql = String::from("d.id IN (SELECT doc FROM places WHERE lat BETWEEN ? AND ?");
+    params.push(Sql::Real(near.lat - dlat));
+    params.push(Sql::Real(near.lat + dlat));
+    if near.lon - dlon >= -180.0 && near.lon + dlon <= 180.0 {
+        sql.push_str(" AND lon BETWEEN ? AND ?");
+        params.push(Sql::Real(near.lon - dlon));
+        params.push(Sql::Real(near.lon + dlon));
+    }
+    sql.push_str(" AND km(lat, lon, ?, ?) <= ?)");
+    params.extend([Sql::Real(near.lat), Sql::Real(near.lon), Sql::Real(near.km)]);
+    parts.push(sql);
+    Ok(())
+}
+
+/// Checks a page's bounds.
+fn checked(page: Page) -> Result<Page, StoreError> {
+    if page.limit > MAX_LIMIT {
+        return Err(StoreError::BadQuery(format!(
+            "limit {} is more than {MAX_LIMIT}",
+            page.limit
+        )));
+    }
+    Ok(page)
+}
+
+/// Reads a [`DocumentSummary`] from columns `at..at + 6` (see [`SUMMARY`]).
+fn summary(row: &Row, at: usize) -> rusqlite::Result<DocumentSummary> {
+    Ok(DocumentSummary {
+        id: row.get(at)?,
+        title: row.get(at + 1)?,
+        url: row.get(at + 2)?,
+        outlet: row.get(at + 3)?,
+        published: row.get(at + 4)?,
+        lang: row.get(at + 5)?,
+    })
+}
+
+/// Parameters of a selection followed by limit and offset.
+fn paged(selection: &Selection, extra: &[Sql], page: Page) -> Vec<Sql> {
+    let mut params = extra.to_vec();
+    params.extend(selection.params.iter().cloned());
+    params.push(Sql::Integer(i64::from(page.limit)));
+    params.push(Sql::Integer(i64::from(page.offset)));
+    params
+}
+
+impl SqliteArchive {
+    /// Stores a document's rows, its layers and its index entry (inside a transaction).
+    fn write(&self, id: Option<DocId>, doc: &NewDocument, hash: &str) -> Result<DocId, StoreError> {
+        let c = &self.connection;
+        let analysis = serde_json::to_string(&doc.analysis)?;
+        let lang = doc.lang.code();
+        let id = match id {
+            Some(id) => {
+                for table in [
+                    "entities",
+                    "mentions",
+                    "quotes",
+                    "places",
+                    "quantities",
+                    "times",
+                    "events",
+                ] {
+                    c.execute(&format!("DELETE FROM {table} WHERE doc = ?"), [id])?;
+                }
+                c.execute("DELETE FROM fts WHERE rowid = ?", [id])?;
+                c.execute(
+                    "UPDATE documents SET hash=?1, url=?2, title=?3, outlet=?4, author=?5, published=?6, lang=?7, source=?8, text=?9, analysis=?10, ingested_at=?11 WHERE id=?12",
+                    params![hash, doc.url, doc.title, doc.outlet, doc.author, doc.published, lang, doc.source, doc.text, analysis, now(), id],
+                )?;
+                id
+            }
+            None => {
+                c.execute(
+                    "INSERT INTO documents (hash, url, title, outlet, author, published, lang, source, text, analysis, ingested_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                    params![hash, doc.url, doc.title, doc.outlet, doc.author, doc.published, lang, doc.source, doc.text, analysis, now()],
+                )?;
+                c.last_insert_rowid()
+            }
+        };
+        self.write_layers(id, &doc.analysis)?;
+        c.execute(
+            "INSERT INTO fts (rowid, words) VALUES (?, ?)",
+            params![id, index_text(doc.lang, doc.title.as_deref(), &doc.text)],
+        )?;
+        Ok(id)
+    }
+
+    /// Stores the layer rows of one analysis.
+    fn write_layers(&self, doc: DocId, analysis: &Value) -> Result<(), StoreError> {
+        let c = &self.connection;
+        let mut entity = c.prepare_cached("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?)")?;
+        let mut mention = c.prepare_cached("INSERT INTO mentions VALUES (?, ?, ?, ?, ?)")?;
+        for (i, item) in layer(analysis, "entities").iter().enumerate() {
+            let idx = int(item, "id").unwrap_or(i as i64);
+            let name = text(item, "name").unwrap_or_default();
+            let (key, last) = name_keys(&name);
+            let mentions = layer(item, "mentions");
+            entity.execute(params![
+                doc,
+                idx,
+                text(item, "kind"),
+                name,
+                key,
+                last,
+                mentions.len() as i64
+            ])?;
+            for m in mentions {
+                let (start, end) = span(m);
+                mention.execute(params![doc, idx, start, end, text(m, "text")])?;
+            }
+        }
+        let mut quote =
+            c.prepare_cached("INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")?;
+        for (i, item) in layer(analysis, "quotes").iter().enumerate() {
+            let speaker = item.get("speaker").filter(|s| !s.is_null());
+            let name = speaker.and_then(|s| text(s, "name"));
+            let keys = name.as_deref().map(name_keys);
+            let (start, end) = span(item);
+            quote.execute(params![
+                doc,
+                int(item, "id").unwrap_or(i as i64),
+                text(item, "kind"),
+                text(item, "text"),
+                name,
+                keys.as_ref().map(|k| &k.0),
+                keys.as_ref().map(|k| &k.1),
+                speaker.and_then(|s| int(s, "entity")),
+                item.get("cue").and_then(|cue| text(cue, "text")),
+                start,
+                end
+            ])?;
+        }
+        let mut place =
+            c.prepare_cached("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")?;
+        for (i, item) in layer(analysis, "places").iter().enumerate() {
+            let name = text(item, "name").unwrap_or_default();
+            place.execute(params![
+                doc,
+                i as i64,
+                name,
+                name_keys(&name).0,
+                text_of(item, &["country_code", "country"]),
+                float(item, "latitude").or_else(|| float(item, "lat")),
+                float(item, "longitude").or_else(|| float(item, "lon")),
+                int(item, "geonames_id"),
+                layer(item, "mentions").len().max(1) as i64
+            ])?;
+        }
+        self.write_quantities_times(doc, analysis)?;
+        self.write_events(doc, analysis)
+    }
+
+    /// Stores the quantities and times layers.
+    fn write_quantities_times(&self, doc: DocId, analysis: &Value) -> Result<(), StoreError> {
+        let c = &self.connection;
+        let mut quantity =
+            c.prepare_cached("INSERT INTO quantities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")?;
+        for (i, item) in layer(analysis, "quantities").iter().enumerate() {
+            let (start, end) = span(item);
+            quantity.execute(params![
+                doc,
+                i as i64,
+                text(item, "kind"),
+                start,
+                end,
+                float(item, "lower").or_else(|| float(item, "value")),
+                float(item, "upper"),
+                text_of(item, &["unit", "currency"]),
+                item.to_string()
+            ])?;
+        }
+        let mut time = c.prepare_cached("INSERT INTO times VALUES (?, ?, ?, ?, ?, ?, ?, ?)")?;
+        for (i, item) in layer(analysis, "times").iter().enumerate() {
+            let (start, end) = span(item);
+            time.execute(params![
+                doc,
+                i as i64,
+                text(item, "kind"),
+                start,
+                end,
+                text(item, "timex"),
+                json(item, "value"),
+                item.get("resolved").and_then(Value::as_bool)
+            ])?;
+        }
+        Ok(())
+    }
+
+    /// Stores the events layer (any shape: type, sub-type, place, date, counts are looked
+    /// up under their usual names).
+    fn write_events(&self, doc: DocId, analysis: &Value) -> Result<(), StoreError> {
+        let mut event = self
+            .connection
+            .prepare_cached("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")?;
+        for (i, item) in layer(analysis, "events").iter().enumerate() {
+            let holder = item
+                .get("trigger")
+                .filter(|t| t.is_object())
+                .unwrap_or(item);
+            let (start, end) = span(holder);
+            event.execute(params![
+                doc,
+                i as i64,
+                text_of(item, &["type", "event_type", "kind"]),
+                text_of(item, &["sub_type", "subtype"]),
+                text_of(item, &["place", "location", "where"]),
+                text_of(item, &["date", "time", "when"]),
+                json(item, "counts"),
+                start,
+                end,
+                item.to_string()
+            ])?;
+        }
+        Ok(())
+    }
+
+    /// Runs a count over a selection.
+    fn count(&self, sql: &str, params: &[Sql]) -> Result<u64, StoreError> {
+        let n: i64 = self
+            .connection
+            .query_row(sql, params_from_iter(params), |r| r.get(0))?;
+        Ok(n.max(0) as u64)
+    }
+
+    /// Text and language of a document, for its snippet.
+    fn text_of_document(&self, id: DocId) -> Result<(String, Lang), StoreError> {
+        let mut statement = self
+            .connection
+            .prepare_cached("SELECT text, lang FROM documents WHERE id = ?")?;
+        let (text, lang): (String, String) =
+            statement.query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok((text, Lang::from_code(&lang).unwrap_or(Lang::Other)))
+    }
+
+    /// The most frequent spelling of a speaker and the outlets quoting them.
+    fn speaker_details(
+        &self,
+        key: &str,
+        selection: &Selection,
+    ) -> Result<(String, Vec<OutletCount>), StoreError> {
+        let name: String = self.connection.query_row(
+            "SELECT speaker FROM quotes WHERE speaker_key = ? GROUP BY speaker ORDER BY count(*) DESC, speaker LIMIT 1",
+            [key],
+            |r| r.get(0),
+        )?;
+        let sql = format!(
+            "SELECT d.outlet, count(*) FROM quotes q JOIN documents d ON d.id = q.doc WHERE q.speaker_key = ?{} GROUP BY d.outlet ORDER BY 2 DESC, 1 LIMIT 20",
+            selection.restrict("q.doc")
+        );
+        let mut params = vec![Sql::Text(key.to_string())];
+        params.extend(selection.params.iter().cloned());
+        let mut statement = self.connection.prepare(&sql)?;
+        let outlets = statement
+            .query_map(params_from_iter(params), |r| {
+                Ok(OutletCount {
+                    outlet: r.get(0)?,
+                    quotes: r.get::<_, i64>(1)?.max(0) as u64,
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok((name, outlets))
+    }
+}
+
+impl Archive for SqliteArchive {
+    fn put(&mut self, document: &NewDocument) -> Result<PutOutcome, StoreError> {
+        let hash = content_hash(&document.text);
+        let transaction = self.connection.unchecked_transaction()?;
+        let outcome = match self.presence(&hash, document.url.as_deref())? {
+            Presence::SameText(id) => PutOutcome::Unchanged(id),
+            Presence::SameUrl(id) => PutOutcome::Replaced(self.write(Some(id), document, &hash)?),
+            Presence::Absent => PutOutcome::Inserted(self.write(None, document, &hash)?),
+        };
+        transaction.commit()?;
+        Ok(outcome)
+    }
+
+    fn presence(&self, hash: &str, url: Option<&str>) -> Result<Presence, StoreError> {
+        let c = &self.connection;
+        let by_hash: Option<DocId> = c
+            .prepare_cached("SELECT id FROM documents WHERE hash = ?")?
+            .query_row([hash], |r| r.get(0))
+            .optional()?;
+        if let Some(id) = by_hash {
+            return Ok(Presence::SameText(id));
+        }
+        let Some(url) = url else {
+            return Ok(Presence::Absent);
+        };
+        let by_url: Option<DocId> = c
+            .prepare_cached("SELECT id FROM documents WHERE url = ?")?
+            .query_row([url], |r| r.get(0))
+            .optional()?;
+        Ok(by_url.map_or(Presence::Absent, Presence::SameUrl))
+    }
+
+    fn search(&self, query: &Query, page: Page) -> Result<Counted<SearchHit>, StoreError> {
+        let page = checked(page)?;
+        let selection = Selection::new(query)?;
+        let (score, order) = if selection.text.is_some() {
+            ("-bm25(fts)", "bm25(fts), d.id")
+        } else {
+            ("NULL", "d.published DESC, d.id DESC")
+        };
+        let sql = format!(
+            "SELECT {SUMMARY}, {score} FROM {} WHERE {} ORDER BY {order} LIMIT ? OFFSET ?",
+            selection.from, selection.conditions
+        );
+        let mut statement = self.connection.prepare(&sql)?;
+        let rows = statement
+            .query_map(params_from_iter(paged(&selection, &[], page)), |r| {
+                Ok((summary(r, 0)?, r.get::<_, Option<f64>>(6)?))
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut items = Vec::with_capacity(rows.len());
+        for (document, score) in rows {
+            let (text, lang) = self.text_of_document(document.id)?;
+            items.push(SearchHit {
+                snippet: snippet(&text, lang, selection.text.as_ref()),
+                document,
+                score,
+            });
+        }
+        let total = self.count(
+            &format!(
+                "SELECT count(*) FROM {} WHERE {}",
+                selection.from, selection.conditions
+            ),
+            &selection.params,
+        )?;
+        Ok(Counted { total, items })
+    }
+
+    fn document(&self, id: DocId) -> Result<Option<StoredDocument>, StoreError> {
+        let sql = format!(
+            "SELECT {SUMMARY}, d.hash, d.author, d.source, d.ingested_at, d.text, d.analysis FROM documents d WHERE d.id = ?"
+        );
+        let row = self
+            .connection
+            .query_row(&sql, [id], |r| {
+                Ok((
+                    summary(r, 0)?,
+                    r.get::<_, String>(6)?,
+                    r.get(7)?,
+                    r.get(8)?,
+                    r.get(9)?,
+                    r.get(10)?,
+                    r.get::<_, String>(11)?,
+                ))
+            })
+            .optional()?;
+        let Some((document, hash, author, source, ingested_at, text, analysis)) = row else {
+            return Ok(None);
+        };
+        Ok(Some(StoredDocument {
+            document,
+            hash,
+            author,
+            source,
+            ingested_at,
+            text,
+            analysis: serde_json::from_str(&analysis)?,
+        }))
+    }
+
+    fn speakers(&self, query: &Query, page: Page) -> Result<Counted<SpeakerCount>, StoreError> {
+        let page = checked(page)?;
+        let selection = Selection::new(query)?;
+        let restrict = selection.restrict("q.doc");
+        let sql = format!(
+            "SELECT q.speaker_key, count(*), count(DISTINCT q.doc) FROM quotes q WHERE q.speaker_key IS NOT NULL{restrict} GROUP BY q.speaker_key ORDER BY 2 DESC, 1 LIMIT ? OFFSET ?"
+        );
+        let mut statement = self.connection.prepare(&sql)?;
+        let rows = statement
+            .query_map(params_from_iter(paged(&selection, &[], page)), |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, i64>(2)?,
+                ))
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut items = Vec::with_capacity(rows.len());
+        for (key, quotes, documents) in rows {
+            let (name, outlets) = self.speaker_details(&key, &selection)?;
+            items.push(SpeakerCount {
+                name,
+                quotes: quotes.max(0) as u64,
+                documents: documents.max(0) as u64,
+                outlets,
+            });
+        }
+        let total = self.count(
+            &format!("SELECT count(DISTINCT q.speaker_key) FROM quotes q WHERE q.speaker_key IS NOT NULL{restrict}"),
+            &selection.params,
+        )?;
+        Ok(Counted { total, items })
+    }
+
+    fn quotes(&self, query: &Query, page: Page) -> Result<Counted<QuoteHit>, StoreError> {
+        let page = checked(page)?;
+        let selection = Selection::new(query)?;
+        let mut own = String::from("1");
+        let mut extra = Vec::new();
+        if let Some(name) = non_empty(&query.speaker) {
+            let key = name_keys(name).0;
+            own = "(q.speaker_key = ? OR q.speaker_last = ?)".to_string();
+            extra = vec![Sql::Text(key.clone()), Sql::Text(key)];
+        }
+        let restrict = selection.restrict("q.doc");
+        let sql = format!(
+            "SELECT {SUMMARY}, q.kind, q.text, q.speaker, q.cue, q.start, q.end FROM quotes q JOIN documents d ON d.id = q.doc WHERE {own}{restrict} ORDER BY d.published DESC, q.doc DESC, q.idx LIMIT ? OFFSET ?"
+        );
+        let mut statement = self.connection.prepare(&sql)?;
+        let items = statement
+            .query_map(params_from_iter(paged(&selection, &extra, page)), |r| {
+                Ok(QuoteHit {
+                    document: summary(r, 0)?,
+                    kind: r.get::<_, Option<String>>(6)?.unwrap_or_default(),
+                    text: r.get::<_, Option<String>>(7)?.unwrap_or_default(),
+                    speaker: r.get(8)?,
+                    cue: r.get(9)?,
+                    start: r.get(10)?,
+                    end: r.get(11)?,
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut params = extra;
+        params.extend(selection.params.iter().cloned());
+        let total = self.count(
+            &format!("SELECT count(*) FROM quotes q WHERE {own}{restrict}"),
+            &params,
+        )?;
+        Ok(Counted { total, items })
+    }
+
+    fn places(&self, query: &Query, page: Page) -> Result<Counted<PlaceCount>, StoreError> {
+        let page = checked(page)?;
+        let selection = Selection::new(query)?;
+        let restrict = selection.restrict("p.doc");
+        let group = "coalesce(CAST(p.geonames_id AS TEXT), p.name_key)";
+        let sql = format!(
+            "SELECT max(p.name), max(p.country), avg(p.lat), avg(p.lon), max(p.geonames_id), count(DISTINCT p.doc), sum(p.mentions) FROM places p WHERE 1{restrict} GROUP BY {group} ORDER BY 6 DESC, 1 LIMIT ? OFFSET ?"
+        );
+        let mut statement = self.connection.prepare(&sql)?;
+        let items = statement
+            .query_map(params_from_iter(paged(&selection, &[], page)), |r| {
+                Ok(PlaceCount {
+                    name: r.get(0)?,
+                    country: r.get(1)?,
+                    lat: r.get(2)?,
+                    lon: r.get(3)?,
+                    geonames_id: r.get(4)?,
+                    documents: r.get::<_, i64>(5)?.max(0) as u64,
+                    mentions: r.get::<_, i64>(6)?.max(0) as u64,
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        let total = self.count(
+            &format!("SELECT count(DISTINCT {group}) FROM places p WHERE 1{restrict}"),
+            &selection.params,
+        )?;
+        Ok(Counted { total, items })
+    }
+
+    fn events(&self, query: &Query, page: Page) -> Result<Counted<EventHit>, StoreError> {
+        let page = checked(page)?;
+        let selection = Selection::new(query)?;
+        let mut own = String::from("1");
+        let mut extra = Vec::new();
+        if let Some(kind) = non_empty(&query.event_type) {
+            own = "e.type = ?".to_string();
+            extra.push(Sql::Text(kind.to_string()));
+        }
+        let restrict = selection.restrict("e.doc");
+        let sql = format!(
+            "SELECT {SUMMARY}, e.type, e.sub_type, e.place, e.date, e.counts, e.item FROM events e JOIN documents d ON d.id = e.doc WHERE {own}{restrict} ORDER BY coalesce(e.date, d.published), e.doc, e.idx LIMIT ? OFFSET ?"
+        );
+        let mut statement = self.connection.prepare(&sql)?;
+        let rows = statement
+            .query_map(params_from_iter(paged(&selection, &extra, page)), |r| {
+                Ok((
+                    summary(r, 0)?,
+                    r.get::<_, Option<String>>(6)?,
+                    r.get::<_, Option<String>>(7)?,
+                    r.get::<_, Option<String>>(8)?,
+                    r.get::<_, Option<String>>(9)?,
+                    r.get::<_, Option<String>>(10)?,
+                    r.get::<_, String>(11)?,
+                ))
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut items = Vec::with_capacity(rows.len());
+        for (document, event_type, sub_type, place, date, counts, item) in rows {
+            items.push(EventHit {
+                document,
+                event_type,
+                sub_type,
+                place,
+                date,
+                counts: counts.as_deref().map(serde_json::from_str).transpose()?,
+                event: serde_json::from_str(&item)?,
+            });
+        }
+        let mut params = extra;
+        params.extend(selection.params.iter().cloned());
+        let total = self.count(
+            &format!("SELECT count(*) FROM events e WHERE {own}{restrict}"),
+            &params,
+        )?;
+        Ok(Counted { total, items })
+    }
+
+    fn stats(&self) -> Result<Stats, StoreError> {
+        let n = |table: &str| self.count(&format!("SELECT count(*) FROM {table}"), &[]);
+        Ok(Stats {
+            documents: n("documents")?,
+            entities: n("entities")?,
+            quotes: n("quotes")?,
+            places: n("places")?,
+            quantities: n("quantities")?,
+            times: n("times")?,
+            events: n("events")?,
+        })
+    }
+
+    fn rebuild_index(&mut self) -> Result<u64, StoreError> {
+        let transaction = self.connection.transaction()?;
+        transaction.execute("INSERT INTO fts (fts) VALUES ('delete-all')", [])?;
+        let mut count = 0;
+        {
+            let mut read = transaction.prepare("SELECT id, lang, title, text FROM documents")?;
+            let mut write = transaction.prepare("INSERT INTO fts (rowid, words) VALUES (?, ?)")?;
+            let mut rows = read.query([])?;
+            while let Some(row) = rows.next()? {
+                let id: DocId = row.get(0)?;
+                let lang: String = row.get(1)?;
+                let title: Option<String> = row.get(2)?;
+                let text: String = row.get(3)?;
+                let lang = Lang::from_code(&lang).unwrap_or(Lang::Other);
+                write.execute(params![id, index_text(lang, title.as_deref(), &text)])?;
+                count += 1;
+            }
+        }
+        transaction.commit()?;
+        Ok(count)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn haversine_amsterdam_rotterdam() {
+        let km = haversine_km(52.3676, 4.9041, 51.9244, 4.4777);
+        assert!((km - 57.0).abs() < 2.0, "{km}");
+        assert!(haversine_km(0.0, 0.0, 0.0, 0.0).abs() < 1e-9);
+    }
+}
