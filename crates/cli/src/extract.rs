@@ -3,7 +3,7 @@
 use crate::input::{front_matter, parse_lang, read_text, DEFAULT_MAX_BYTES};
 use anyhow::Result;
 use clap::{Args, ValueEnum};
-use kroniek_pipeline::{Analysis, Pipeline};
+use kroniek_pipeline::{Analysis, Pipeline, QuoteKind};
 use kroniek_text::{Document, Lang};
 use std::io::Write;
 use std::path::PathBuf;
@@ -90,20 +90,21 @@ fn identify(text: &str) -> Lang {
     kroniek_text::langid::identify(text)
 }
 
-/// A readable terminal view: each quote with its speaker and cue.
+/// A readable terminal view: quotes with speaker and cue, then entities, quantities, times and
+/// places, each with its character offsets.
 pub fn render_text(analysis: &Analysis) -> String {
-    let mut out = String::new();
     let chars: Vec<char> = analysis.text.chars().collect();
-    let slice = |start: usize, end: usize| {
+    let words = |start: usize, end: usize| {
         chars[start.min(chars.len())..end.min(chars.len())]
             .iter()
             .collect::<String>()
     };
-    out.push_str(&format!(
-        "{} ({})\n\nQUOTES\n",
+    let mut out = format!(
+        "{} ({}, offsets in characters)\n",
         analysis.id,
         analysis.lang.code()
-    ));
+    );
+    out.push_str("\nQUOTES\n");
     for quote in &analysis.quotes {
         let speaker = quote
             .speaker
@@ -113,33 +114,80 @@ pub fn render_text(analysis: &Analysis) -> String {
             .cue
             .as_ref()
             .map_or(String::new(), |c| format!(" ({})", c.text));
-        let kind = if quote.nested_in.is_some() {
-            "nested"
-        } else if quote.kind == kroniek_quotes_kind_direct() {
-            "direct"
-        } else {
-            "indirect"
+        let kind = match (quote.nested_in, quote.kind) {
+            (Some(_), _) => "nested",
+            (None, QuoteKind::Direct) => "direct",
+            (None, QuoteKind::Indirect) => "indirect",
         };
         out.push_str(&format!(
-            "  [{:>5}-{:<5}] {kind:<8} {speaker}{cue}: «{}»\n",
+            "  {:>5}-{:<5} {kind:<8} {speaker}{cue}: «{}»\n",
             quote.span.start,
             quote.span.end,
-            slice(quote.span.start, quote.span.end)
+            words(quote.span.start, quote.span.end)
         ));
     }
     out.push_str("\nENTITIES\n");
     for entity in &analysis.entities {
         let mentions: Vec<&str> = entity.mentions.iter().map(|m| m.text.as_str()).collect();
         out.push_str(&format!(
-            "  {:?} {}: {}\n",
-            entity.kind,
+            "  {:<12} {}: {}\n",
+            format!("{:?}", entity.kind).to_lowercase(),
             entity.name,
             mentions.join(", ")
         ));
     }
+    out.push_str("\nQUANTITIES\n");
+    for q in &analysis.quantities {
+        let value = match (q.value, q.lower, q.upper) {
+            (Some(v), _, _) => format!("{v}"),
+            (None, Some(l), Some(u)) => format!("{l}..{u}"),
+            (None, Some(l), None) => format!(">= {l}"),
+            (None, None, Some(u)) => format!("<= {u}"),
+            (None, None, None) => "?".to_string(),
+        };
+        let unit = q
+            .currency
+            .clone()
+            .or_else(|| q.unit.clone())
+            .unwrap_or_default();
+        let counted = q
+            .counted
+            .as_ref()
+            .map_or(String::new(), |c| format!(" counts «{}»", c.text));
+        let priced = q
+            .priced
+            .as_ref()
+            .map_or(String::new(), |c| format!(" price of «{}»", c.text));
+        out.push_str(&format!(
+            "  {:>5}-{:<5} {:<10} {value} {unit}{counted}{priced}: «{}»\n",
+            q.span.start,
+            q.span.end,
+            format!("{:?}", q.kind).to_lowercase(),
+            words(q.span.start, q.span.end)
+        ));
+    }
+    out.push_str("\nTIMES\n");
+    for t in &analysis.times {
+        out.push_str(&format!(
+            "  {:>5}-{:<5} {:<12} {}: «{}»\n",
+            t.span.start,
+            t.span.end,
+            format!("{:?}", t.kind).to_lowercase(),
+            t.timex,
+            words(t.span.start, t.span.end)
+        ));
+    }
+    out.push_str("\nPLACES\n");
+    for p in &analysis.places {
+        let mentions: Vec<String> = p.mentions.iter().map(|m| words(m.start, m.end)).collect();
+        out.push_str(&format!(
+            "  {} ({}) {:.2}, {:.2}: {}\n",
+            p.name,
+            p.country_code,
+            p.latitude,
+            p.longitude,
+            mentions.join(", ")
+        ));
+    }
     out
-}
-
-fn kroniek_quotes_kind_direct() -> kroniek_pipeline::QuoteKind {
-    kroniek_pipeline::QuoteKind::Direct
 }

@@ -34,11 +34,22 @@ fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(error) if is_broken_pipe(&error) => std::process::ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("kroniek: error: {error:#}");
             std::process::ExitCode::FAILURE
         }
     }
+}
+
+/// Whether the error is a closed standard output (`kroniek extract … | head`), which is not a
+/// failure of Kroniek.
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 fn run(cli: Cli) -> Result<()> {

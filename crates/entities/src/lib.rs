@@ -159,8 +159,17 @@ pub fn find_entities(
 ) -> Entities {
     let lexicon = Lexicon::for_lang(lang);
     let candidates = find_name_candidates(text, segmentation, lexicon);
-    let mut named: Vec<(Span, Option<EntityKind>)> =
-        typed.iter().map(|t| (t.span, Some(t.kind))).collect();
+    // A tagged "name" made only of function words ("Een" after a dateline) is a tagging slip.
+    let mut named: Vec<(Span, Option<EntityKind>)> = typed
+        .iter()
+        .filter(|t| {
+            t.span
+                .of(text)
+                .split_whitespace()
+                .any(|w| !lexicon.function_words.contains(&w.to_lowercase()))
+        })
+        .map(|t| (t.span, Some(t.kind)))
+        .collect();
     // With a tagger, its types win; the rules only add names after a role word ("minister
     // Kaag") and untyped short forms that may join a typed full name.
     let tagged = !typed.is_empty();
@@ -225,6 +234,7 @@ fn finish(entities: Vec<Entity>, kinds: Vec<Option<EntityKind>>) -> Entities {
         .filter_map(|(mut entity, kind)| {
             entity.kind = kind?;
             entity.mentions.sort_by_key(|m| m.span.start);
+            entity.name = canonical_name(&entity);
             Some(entity)
         })
         .collect();
@@ -233,6 +243,33 @@ fn finish(entities: Vec<Entity>, kinds: Vec<Option<EntityKind>>) -> Entities {
         entity.id = id;
     }
     Entities { entities: kept }
+}
+
+/// The name an entity goes by: its longest mention, written in mixed case when the document
+/// has such a mention ("Utrecht" rather than the dateline's "UTRECHT").
+fn canonical_name(entity: &Entity) -> String {
+    let longest = entity
+        .mentions
+        .iter()
+        .map(|m| m.text.chars().count())
+        .max()
+        .unwrap_or(0);
+    let candidates = entity
+        .mentions
+        .iter()
+        .filter(|m| m.text.chars().count() == longest);
+    let shouting = |m: &&Mention| {
+        m.text
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+            && m.text.chars().filter(|c| c.is_alphabetic()).count() > 3
+    };
+    candidates
+        .clone()
+        .find(|m| !shouting(m))
+        .or_else(|| candidates.clone().next())
+        .map_or_else(|| entity.name.clone(), |m| m.text.clone())
 }
 
 /// Whether two kinds may belong to one entity (unknown fits anything).
