@@ -15,6 +15,11 @@
 //! .NET is the reference implementation, so such a case has no trustworthy expectation.
 //! The `ReferenceDateTime` of a case is its reference; cases without one run without (and then
 //! relative expressions stay unresolved, so they fail).
+//!
+//! Failure listing: with the environment variable `SPEC_FAILURES` set, every failing case of a
+//! file whose name contains its value (any file when the value is `1`) is written to stderr as
+//! `FAIL <language>/<file>`, the input, the reference, and one `exp`/`got` line per result
+//! (`text | type | timex=value;start-end ...`), for sorting failures into categories.
 
 use kroniek_text::{segment, Lang};
 use kroniek_time::{find_times, Reference, TimeExpression, TimeKind, TimeValue};
@@ -171,6 +176,8 @@ pub fn evaluate_datetime_specs(dir: &Path) -> Result<DateTimeReport, DateTimeEva
                 score.cases += 1;
                 if passes(case, lang, rule) {
                     score.passed += 1;
+                } else if wants_listing(&name) {
+                    list_failure(language, &name, case, lang);
                 }
             }
             report.files.push(score);
@@ -219,7 +226,8 @@ struct Norm {
     timexes: Vec<String>,
 }
 
-fn passes(case: &Value, lang: Lang, rule: Rule) -> bool {
+/// The predicted and the expected results of a case.
+fn results(case: &Value, lang: Lang) -> (Vec<Norm>, Vec<Norm>) {
     let input = case.get("Input").and_then(Value::as_str).unwrap_or("");
     let reference = case
         .pointer("/Context/ReferenceDateTime")
@@ -235,6 +243,46 @@ fn passes(case: &Value, lang: Lang, rule: Rule) -> bool {
         .and_then(Value::as_array)
         .map(|rs| rs.iter().map(norm_expected).collect())
         .unwrap_or_default();
+    (predicted, expected)
+}
+
+/// Whether failures of file `name` are to be listed (see the module docs).
+fn wants_listing(name: &str) -> bool {
+    std::env::var("SPEC_FAILURES").is_ok_and(|v| v == "1" || (!v.is_empty() && name.contains(&v)))
+}
+
+/// Writes one failing case to stderr.
+fn list_failure(language: &str, file: &str, case: &Value, lang: Lang) {
+    let (predicted, expected) = results(case, lang);
+    let get = |k: &str| case.pointer(k).and_then(Value::as_str).unwrap_or("");
+    eprintln!("FAIL {language}/{file}");
+    eprintln!("  in  {}", get("/Input"));
+    eprintln!("  ref {}", get("/Context/ReferenceDateTime"));
+    for (tag, list) in [("exp", &expected), ("got", &predicted)] {
+        for n in list {
+            let values: Vec<String> = n
+                .values
+                .iter()
+                .map(|(t, v, s, e)| {
+                    if v.is_empty() {
+                        format!("{t}={s}~{e}")
+                    } else {
+                        format!("{t}={v}")
+                    }
+                })
+                .collect();
+            eprintln!(
+                "  {tag} {} | {} | {}",
+                n.text,
+                n.type_name,
+                values.join(" ; ")
+            );
+        }
+    }
+}
+
+fn passes(case: &Value, lang: Lang, rule: Rule) -> bool {
+    let (predicted, expected) = results(case, lang);
     if predicted.len() != expected.len() {
         return false;
     }

@@ -27,7 +27,7 @@ pub(crate) fn scan(w: &[W], lx: &'static Lexicon) -> Vec<(usize, usize, Sem)> {
         }
         match p.top(i) {
             Some((end, sem)) if end > i => {
-                let start = p.trim_start(i, end);
+                let start = p.trim_start(i, end, &sem);
                 out.push((start, end, sem));
                 i = end;
             }
@@ -106,13 +106,25 @@ impl Parser<'_> {
         }
     }
 
-    /// Leading prepositions are not part of the span ("op vrijdag" gives "vrijdag").
-    fn trim_start(&self, i: usize, end: usize) -> usize {
+    /// Leading prepositions are not part of the span ("op vrijdag" gives "vrijdag"), unless
+    /// they carry meaning: "rond 11 uur" (approximate), "in two weeks" (a shift).
+    fn trim_start(&self, i: usize, end: usize, sem: &Sem) -> usize {
         let mut s = i;
-        while s + 1 < end && self.is(s, Class::At) {
+        while s + 1 < end && self.is(s, Class::At) && !self.approx(s) {
+            if self.is(s, Class::InFuture) {
+                match self.top(s + 1) {
+                    Some((e, inner)) if e == end && inner == *sem => {}
+                    _ => break,
+                }
+            }
             s += 1;
         }
         s
+    }
+
+    /// "rond", "around": an approximation kept in the span.
+    fn approx(&self, i: usize) -> bool {
+        self.val(i, Class::At) == Some("~")
     }
 
     fn top(&self, i: usize) -> M<Sem> {
@@ -366,8 +378,21 @@ impl Parser<'_> {
             self.period(i).map(|(e, p)| (e, Sem::Period(p))),
             self.duration_expr(i),
             self.clock_window(i),
+            self.offset(i),
             self.now(i),
         ])
+    }
+
+    /// A moment an amount of clock time from now: "over 5 minuten", "in an hour",
+    /// "3 minutes from now", "3 minuten vanaf nu".
+    fn offset(&self, i: usize) -> M<Sem> {
+        if self.is(i, Class::InFuture) && self.word(i) != Some("within") {
+            let (e, n, u) = self.amount(i + 1)?;
+            return u.is_clock().then_some((e, Sem::Offset(n, u)));
+        }
+        let (e, n, u) = self.amount(i)?;
+        let from = matches!(self.word(e), Some("vanaf" | "from"));
+        (u.is_clock() && from && self.is(e + 1, Class::Now)).then_some((e + 2, Sem::Offset(n, u)))
     }
 
     /// "afgelopen 5 minuten", "de komende twee uur".
@@ -580,6 +605,9 @@ impl Parser<'_> {
             return None;
         }
         if self.is(e, Class::Oclock) || self.is(e, Class::Am) || self.is(e, Class::Pm) {
+            if self.is(e, Class::Oclock) && !loose && !self.dutch_hour_ok(i, e, h) {
+                return None;
+            }
             let e = if self.is(e, Class::Oclock) { e + 1 } else { e };
             let mut c = Clock::hour(h as u32);
             // "three thirty"
@@ -606,6 +634,35 @@ impl Parser<'_> {
             return Some((e, Clock::hour(h as u32)));
         }
         None
+    }
+
+    /// Dutch "N uur" is an amount ("1 uur vastleggen", "voor een uur") unless a clock word
+    /// precedes ("om 10 uur", "tot 12 uur") or a part of the day follows ("7 uur 's ochtends").
+    fn dutch_hour_ok(&self, i: usize, e: usize, h: i64) -> bool {
+        if !self.lx.dutch || self.pod_adv(e + 1).is_some() {
+            return true;
+        }
+        let Some(prev) = i.checked_sub(1).and_then(|p| self.word(p)) else {
+            return false;
+        };
+        let article = matches!(self.word(i), Some("een" | "één"));
+        match prev {
+            "om" => true,
+            "voor" => !article && h < 24,
+            _ => {
+                !article
+                    && [
+                        Class::At,
+                        Class::From,
+                        Class::To,
+                        Class::Since,
+                        Class::Between,
+                    ]
+                    .iter()
+                    .chain(&[Class::And, Class::After, Class::Before])
+                    .any(|c| self.lx.is(prev, *c))
+            }
+        }
     }
 
     /// "om 7": a bare hour after a preposition.
@@ -660,9 +717,14 @@ impl Parser<'_> {
         } else {
             (i, 0)
         };
+        // "vijf tot zeven" and "five to seven" are ranges: a count of minutes that could be an
+        // hour only counts down with "voor" or an explicit "quarter" / "minutes".
+        let explicit = self.is(i, Class::Quarter) || self.is(i, Class::Half) || e > i + 1;
+        let counts_down = self.is(e, Class::Before)
+            || (self.is(e, Class::To) && !self.lx.dutch && (explicit || mins > 12));
         let sign = if self.is(e, Class::Past) {
             1
-        } else if self.is(e, Class::To) || self.is(e, Class::Before) {
+        } else if counts_down {
             -1
         } else {
             0
