@@ -10,8 +10,9 @@
 //! Conventions worth knowing:
 //! - weeks run Monday to Monday (end exclusive), as ISO weeks;
 //! - "afgelopen dagen" / "komende weken" without a number mean 3 units (a few) before or after
-//!   the reference; "eerder deze week" runs from the Monday of the reference's week up to the
-//!   reference day (exclusive), "later deze maand" from the reference day to the month's end;
+//!   the reference; "eerder deze week" / "later deze maand" are the first / second half of the
+//!   period (Monday to Thursday, the 16th to the month's end), as in Recognizers-Text; "begin",
+//!   "midden" and "eind" of a written year are its thirds ("eind 2000" = September to December);
 //! - a bare weekday or a date without year has two readings (the one before and the one after
 //!   the reference); the nearest is the [`TimeExpression::value`], the other an alternative.
 

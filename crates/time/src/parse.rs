@@ -186,6 +186,7 @@ impl Parser<'_> {
             self.clock_range(j, &joiner),
             self.date_range(j, &joiner, opener.is_some()),
             self.chunk_range(j),
+            self.dash_range(j, opener == Some(true)),
         ])
         .and_then(|(end, sem)| {
             if opener.is_none() && matches!(sem, Sem::TimeRange(..)) && !self.range_ok(i, end) {
@@ -263,6 +264,32 @@ impl Parser<'_> {
         if let Some((e3, d)) = self.at_day(end) {
             return Some((e3, Sem::DateTimeRange(d, a, b)));
         }
+        Some((end, Sem::TimeRange(a, b)))
+    }
+
+    /// "3-8", "12-4": two hours joined by a dash, when they read as a stretch of clock time
+    /// (the end after the start, or crossing noon from 11 or 12).
+    fn dash_hours(&self, i: usize) -> Option<(Clock, Clock)> {
+        let w = self.w.get(i).filter(|w| w.kind == WKind::Num)?;
+        let (a, b) = w.text.split_once('-')?;
+        let digits =
+            |s: &str| !s.is_empty() && s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit());
+        if !digits(a) || !digits(b) {
+            return None;
+        }
+        let (a, b): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);
+        let ok = a <= 24 && b <= 24 && (b > a || (a >= 11 && a <= 12));
+        ok.then_some((Clock::hour(a), Clock::hour(b)))
+    }
+
+    /// "8-9 's ochtends", "5-6 pm": dashed hours with a part of the day.
+    fn dash_range(&self, i: usize, opened: bool) -> M<Sem> {
+        let (a, b) = self.dash_hours(i)?;
+        let (end, pod) = self.pod_after(i + 1);
+        if pod.is_none() && !opened {
+            return None;
+        }
+        let (a, b) = apply_pod(a, b, pod);
         Some((end, Sem::TimeRange(a, b)))
     }
 
@@ -379,14 +406,42 @@ impl Parser<'_> {
             self.duration_expr(i),
             self.clock_window(i),
             self.offset(i),
+            self.day_end(i),
             self.now(i),
         ])
+    }
+
+    /// The last second of a day: "eind van de dag", "end of tomorrow", "end of this sunday".
+    fn day_end(&self, i: usize) -> M<Sem> {
+        if !self.is(i, Class::End) {
+            return None;
+        }
+        let j = if matches!(self.word(i + 1), Some("van" | "of")) {
+            i + 2
+        } else {
+            i + 1
+        };
+        let k = self.det(j);
+        let end_clock = Clock {
+            h: 23,
+            m: Some(59),
+            s: Some(59),
+            pm: Some(true),
+        };
+        if self
+            .unit(k)
+            .is_some_and(|(u, k)| u == Unit::Day && k == 1.0)
+        {
+            return Some((k + 1, Sem::DateTime(Day::Rel(0), end_clock)));
+        }
+        let (e, d) = longest([self.rel_day(k), self.weekday_day(k)])?;
+        Some((e, Sem::DateTime(d, end_clock)))
     }
 
     /// A moment an amount of clock time from now: "over 5 minuten", "in an hour",
     /// "3 minutes from now", "3 minuten vanaf nu".
     fn offset(&self, i: usize) -> M<Sem> {
-        if self.is(i, Class::InFuture) && self.word(i) != Some("within") {
+        if self.is(i, Class::InFuture) {
             let (e, n, u) = self.amount(i + 1)?;
             return u.is_clock().then_some((e, Sem::Offset(n, u)));
         }
@@ -520,6 +575,22 @@ impl Parser<'_> {
             }
             if let Some((e2, p)) = self.pod_word(e) {
                 cands.push(Some((e2, Sem::DatePod(d.clone(), p))));
+            }
+            // "maandag 3-8", "volgende maandag tussen 6-8"
+            let k = if self.is(j, Class::Between) { j + 1 } else { j };
+            if let Some((a, b)) = self.dash_hours(k) {
+                let (e3, pod) = self.pod_after(k + 1);
+                let (a, b) = apply_pod(a, b, pod);
+                cands.push(Some((e3, Sem::DateTimeRange(d.clone(), a, b))));
+            }
+            // "vandaag voor 16:00", "dinsdag na 13:00"
+            if let Some((e3, Sem::Modified(inner, m))) = self.modified(e) {
+                if let Sem::Time(c) = *inner {
+                    cands.push(Some((
+                        e3,
+                        Sem::Modified(Box::new(Sem::DateTime(d.clone(), c)), m),
+                    )));
+                }
             }
         }
         // "8 vanmorgen", "15:00 vandaag", "10, vanavond"
@@ -997,9 +1068,8 @@ impl Parser<'_> {
         if rel.is_none() {
             // a date after the weekday wins: "dinsdag 9 mei", "maandag 12-4"
             let k = if self.punct(e, ",") { e + 1 } else { e };
-            if let Some((e2, d)) =
-                longest([self.day_month(k), self.month_day(k), self.day_numeric(k)])
-            {
+            let numeric = self.day_numeric(k).filter(|_| self.dash_hours(k).is_none());
+            if let Some((e2, d)) = longest([self.day_month(k), self.month_day(k), numeric]) {
                 return Some((e2, d));
             }
         }
@@ -1039,7 +1109,7 @@ impl Parser<'_> {
 
     /// "over twee weken", "drie dagen geleden", "twee dagen na vandaag", "in two weeks".
     fn shifted_day(&self, i: usize) -> M<Day> {
-        if self.is(i, Class::InFuture) && self.word(i) != Some("within") {
+        if self.is(i, Class::InFuture) {
             let (e, n, u) = self.amount(i + 1)?;
             if u.is_clock() || n.fract() != 0.0 {
                 return None;
@@ -1123,11 +1193,7 @@ impl Parser<'_> {
         if self.is(e, Class::Later) && u.is_clock() {
             return Some((e + 1, Sem::Offset(n, u)));
         }
-        if i > 0
-            && self.is(i - 1, Class::InFuture)
-            && u.is_clock()
-            && self.word(i - 1) != Some("within")
-        {
+        if i > 0 && self.is(i - 1, Class::InFuture) && u.is_clock() {
             return None;
         }
         Some((e, Sem::Duration(n, u)))
@@ -1137,6 +1203,7 @@ impl Parser<'_> {
 
     fn period(&self, i: usize) -> M<Period> {
         longest([
+            self.within(i),
             self.rel_period(i),
             self.month_period(i),
             self.year_period(i),
@@ -1146,6 +1213,19 @@ impl Parser<'_> {
             self.part_period(i),
             self.week_of(i),
         ])
+    }
+
+    /// "binnen 9 maanden", "within the next 10 months": from the reference on.
+    fn within(&self, i: usize) -> M<Period> {
+        if !self.is(i, Class::Within) {
+            return None;
+        }
+        let mut j = self.det(i + 1);
+        if self.is(j, Class::RelNext) || self.is(j, Class::RelComing) {
+            j += 1;
+        }
+        let (e, n, unit) = self.amount(j)?;
+        (!unit.is_clock()).then_some((e, Period::Within { n, unit }))
     }
 
     fn rel_sign(&self, i: usize) -> Option<i64> {

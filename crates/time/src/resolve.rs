@@ -298,26 +298,23 @@ pub(crate) fn period(p: &Period, cx: &Ctx) -> Vec<Span3> {
         Period::Window { n, unit, future } => window(*n, *unit, *future, cx),
         Period::Part { inner, part } => period(inner, cx)
             .into_iter()
-            .filter_map(|s| part_of(s, *part))
+            .filter_map(|s| match **inner {
+                Period::Year(_) => year_third(s, *part),
+                _ => part_of(s, *part),
+            })
             .collect(),
         Period::Around { inner, later } => {
-            let t = today();
+            let part = if *later { Part::End } else { Part::Begin };
             period(inner, cx)
                 .into_iter()
-                .map(|(timex, start, end, g)| {
-                    if start <= t && t < end {
-                        if *later {
-                            (timex, t, end, g)
-                        } else {
-                            (timex, start, t.max(start + Duration::days(1)), g)
-                        }
-                    } else {
-                        let half = part_of((timex.clone(), start, end, g), Part::Begin);
-                        let other = part_of((timex, start, end, g), Part::End);
-                        if *later { other } else { half }.unwrap_or((String::new(), start, end, g))
-                    }
-                })
+                .filter_map(|s| part_of(s, part))
                 .collect()
+        }
+        Period::Within { n, unit } => {
+            let t = today();
+            shift(t, n.round() as i64, *unit)
+                .map(|end| vec![custom(t, end, unit.iso(*n), Granularity::Custom)])
+                .unwrap_or_default()
         }
     }
 }
@@ -338,6 +335,18 @@ fn window(n: f64, unit: Unit, future: bool, cx: &Ctx) -> Vec<Span3> {
         }
     };
     vec![custom(start, end, unit.iso(n), Granularity::Custom)]
+}
+
+/// The first, middle or last third of a written year ("begin 2000" = January to April): the
+/// Recognizers-Text convention; relative years ("eind dit jaar") are cut in halves.
+fn year_third((timex, start, end, g): Span3, part: Part) -> Option<Span3> {
+    let y = start.year();
+    let (a, b) = match part {
+        Part::Begin => (start, ymd(y, 5, 1)?),
+        Part::Mid => (ymd(y, 5, 1)?, ymd(y, 9, 1)?),
+        Part::End => (ymd(y, 9, 1)?, end),
+    };
+    Some((timex, a, b, g))
 }
 
 /// The first half, middle or second half of a period.
@@ -422,7 +431,18 @@ fn clock_dur(a: &Clock, b: &Clock) -> String {
 fn clock_pairs(a: &Clock, b: &Clock) -> Vec<(Clock, Clock)> {
     let (ra, rb) = (a.readings(), b.readings());
     match (ra.len(), rb.len()) {
-        (2, 2) => ra.into_iter().zip(rb).collect(),
+        // each start with the end reading that follows it soonest ("11-4": 11-16 and 23-04)
+        (2, 2) => ra
+            .iter()
+            .filter_map(|a| {
+                let after = |b: &Clock| (b.seconds() + 86400 - a.seconds()) % 86400;
+                let b = rb
+                    .iter()
+                    .filter(|b| after(b) > 0)
+                    .min_by_key(|b| after(b))?;
+                Some((*a, *b))
+            })
+            .collect(),
         (1, _) => {
             let b = rb
                 .iter()
@@ -615,13 +635,19 @@ fn readings(sem: &Sem, cx: &Ctx) -> Vec<Reading> {
                 .into_iter()
                 .flat_map(|(a, b)| {
                     days.iter().map(move |(t, x)| {
-                        let end_day = if b.seconds() < a.seconds() {
+                        let overnight = b.seconds() < a.seconds();
+                        let end_day = if overnight {
                             *x + Duration::days(1)
                         } else {
                             *x
                         };
+                        let tb = if overnight {
+                            next_day_timex(t, end_day)
+                        } else {
+                            t.clone()
+                        };
                         span_reading(
-                            format!("({t}{},{t}{},{})", a.timex(), b.timex(), clock_dur(&a, &b)),
+                            format!("({t}{},{tb}{},{})", a.timex(), b.timex(), clock_dur(&a, &b)),
                             dt_s(at(*x, &a)),
                             dt_s(at(end_day, &b)),
                             Granularity::Custom,
@@ -694,6 +720,18 @@ fn readings(sem: &Sem, cx: &Ctx) -> Vec<Reading> {
             vec![point("PRESENT_REF".into(), dt_s(now))]
         }
         Sem::Modified(..) => resolve(sem, cx).1,
+    }
+}
+
+/// The TIMEX of the day after a day written as `timex` ("XXXX-WXX-1" gives "XXXX-WXX-2").
+fn next_day_timex(timex: &str, next: NaiveDate) -> String {
+    match timex.strip_prefix("XXXX-WXX-") {
+        Some(wd) => {
+            let wd: u32 = wd.parse().unwrap_or(7);
+            format!("XXXX-WXX-{}", wd % 7 + 1)
+        }
+        None if timex.starts_with('X') => timex.to_string(),
+        None => date_s(next),
     }
 }
 

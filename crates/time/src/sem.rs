@@ -281,6 +281,11 @@ pub(crate) enum Period {
         unit: Unit,
         future: bool,
     },
+    /// From the reference to `n` units later ("binnen 9 maanden").
+    Within {
+        n: f64,
+        unit: Unit,
+    },
     /// The first, middle or last part of a period ("begin maart").
     Part {
         inner: Box<Period>,
