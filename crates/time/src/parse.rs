@@ -278,7 +278,7 @@ impl Parser<'_> {
             return None;
         }
         let (a, b): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);
-        let ok = a <= 24 && b <= 24 && (b > a || (a >= 11 && a <= 12));
+        let ok = a <= 24 && b <= 24 && (b > a || (11..=12).contains(&a));
         ok.then_some((Clock::hour(a), Clock::hour(b)))
     }
 
