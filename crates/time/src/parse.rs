@@ -101,6 +101,8 @@ impl Parser<'_> {
                 }
                 self.lx.known(t)
                     || matches!(t.as_str(), "'s" | "jaren")
+                    || slice_code(t).is_some()
+                    || split_year(t).is_some()
                     || self.compound_pod(t).is_some()
             }
         }
@@ -1203,6 +1205,7 @@ impl Parser<'_> {
 
     fn period(&self, i: usize) -> M<Period> {
         longest([
+            self.year_slice(i),
             self.within(i),
             self.rel_period(i),
             self.month_period(i),
@@ -1213,6 +1216,71 @@ impl Parser<'_> {
             self.part_period(i),
             self.week_of(i),
         ])
+    }
+
+    /// A quarter or half year: "Q1", "2017-q1", "q1-2019", "2019 H2", "q3 2019", "Q1 of 2017",
+    /// "het eerste kwartaal van 2013", "the first quarter of the year".
+    fn year_slice(&self, i: usize) -> M<Period> {
+        let slice = |y, (index, months)| Period::YearSlice { y, index, months };
+        let w = self.w.get(i)?;
+        if w.kind == WKind::Word {
+            if let Some((y, code)) = split_year(&w.text) {
+                return Some((i + 1, slice(Some(y), code)));
+            }
+        }
+        if let Some((e, y)) = self.year(i) {
+            let code = slice_code(self.word(e)?)?;
+            return Some((e + 1, slice(Some(y), code)));
+        }
+        let (e, code) = match self.word(i).and_then(slice_code) {
+            Some(code) => (i + 1, code),
+            None => {
+                let j = self.det(i);
+                let (e, n) = self.ordinal(j)?;
+                let (u, k) = self.unit(e)?;
+                let months = match u {
+                    Unit::Quarter if k == 1.0 && (1..=4).contains(&n) => 3,
+                    _ => return None,
+                };
+                (e + 1, (n, months))
+            }
+        };
+        // "of 2017", "van 2013", "- 2018", "2019"
+        let k = if matches!(self.word(e), Some("of" | "van")) || self.punct(e, "-") {
+            e + 1
+        } else {
+            e
+        };
+        if let Some((e2, y)) = self.year(k) {
+            return Some((e2, slice(Some(y), code)));
+        }
+        if k > e {
+            let j = self.det(k);
+            if self.unit(j).is_some_and(|(u, _)| u == Unit::Year) && j > k {
+                return Some((j + 1, slice(None, code)));
+            }
+            if let Some((e2, Period::RelYear(n))) = self.rel_period(k) {
+                return Some((
+                    e2,
+                    Period::Quarter {
+                        y: None,
+                        rel: Some(n),
+                        q: code.0,
+                    },
+                ))
+                .filter(|_| code.1 == 3);
+            }
+        }
+        Some((e, slice(None, code)))
+    }
+
+    /// An ordinal: "eerste", "1e", "first", "3rd".
+    fn ordinal(&self, i: usize) -> M<u32> {
+        if let Some(Chunk::Ord(n)) = self.chunk(i) {
+            return Some((i + 1, n));
+        }
+        let n = self.lx.number(self.word(i)?).filter(|n| n.ordinal)?;
+        Some((i + 1, n.value as u32))
     }
 
     /// "binnen 9 maanden", "within the next 10 months": from the reference on.
@@ -1257,9 +1325,6 @@ impl Parser<'_> {
                 },
                 _ => return None,
             };
-            if let Period::Quarter { .. } = p {
-                return None;
-            }
             return Some((j + 1, p));
         }
         if self.is(j, Class::Weekend) {
@@ -1511,6 +1576,30 @@ impl Parser<'_> {
             _ => return None,
         };
         Some((e, p))
+    }
+}
+
+/// "q1" (index 1 of 3-month stretches) or "h2" (index 2 of 6-month stretches).
+fn slice_code(w: &str) -> Option<(u32, u32)> {
+    let (kind, n) = w.split_at_checked(1)?;
+    let n: u32 = n.parse().ok()?;
+    match kind {
+        "q" if (1..=4).contains(&n) => Some((n, 3)),
+        "h" if (1..=2).contains(&n) => Some((n, 6)),
+        _ => None,
+    }
+}
+
+/// "2017-q1" or "q1-2019".
+fn split_year(w: &str) -> Option<(i32, (u32, u32))> {
+    let (a, b) = w.split_once('-')?;
+    let year = |s: &str| -> Option<i32> {
+        (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok())?
+    };
+    match (year(a), year(b)) {
+        (Some(y), None) => Some((y, slice_code(b)?)),
+        (None, Some(y)) => Some((y, slice_code(a)?)),
+        _ => None,
     }
 }
 

@@ -281,13 +281,21 @@ pub(crate) fn period(p: &Period, cx: &Ctx) -> Vec<Span3> {
                 })
                 .collect()
         }
+        Period::YearSlice { y, index, months } => year_slice(*y, *index, *months, cx),
         Period::Quarter { y, rel, q } => {
-            let y = match (y, rel) {
-                (Some(y), _) => *y,
-                (None, Some(r)) => today().year() + *r as i32,
-                (None, None) => today().year(),
+            let t = today();
+            let start = match (y, rel, q) {
+                // "vorig kwartaal": the reference's quarter, shifted
+                (None, Some(r), 0) => ymd(t.year(), (t.month() - 1) / 3 * 3 + 1, 1)
+                    .and_then(|s| add_months(s, r.saturating_mul(3))),
+                (Some(y), _, q) => ymd(*y, (q.clamp(&1, &4) - 1) * 3 + 1, 1),
+                (None, r, q) => ymd(
+                    t.year() + r.unwrap_or(0) as i32,
+                    (q.clamp(&1, &4) - 1) * 3 + 1,
+                    1,
+                ),
             };
-            let Some(start) = ymd(y, (q.clamp(&1, &4) - 1) * 3 + 1, 1) else {
+            let Some(start) = start else {
                 return Vec::new();
             };
             let Some(end) = add_months(start, 3) else {
@@ -315,6 +323,40 @@ pub(crate) fn period(p: &Period, cx: &Ctx) -> Vec<Span3> {
             shift(t, n.round() as i64, *unit)
                 .map(|end| vec![custom(t, end, unit.iso(*n), Granularity::Custom)])
                 .unwrap_or_default()
+        }
+    }
+}
+
+/// The readings of a quarter or half year; without a year, the last one that has started
+/// and the next one to start.
+fn year_slice(y: Option<i32>, index: u32, months: u32, cx: &Ctx) -> Vec<Span3> {
+    let first_month = index.saturating_sub(1) * months + 1;
+    let span = |y: i32, bare: bool| -> Option<Span3> {
+        let start = ymd(y, first_month, 1)?;
+        let end = add_months(start, i64::from(months))?;
+        let mut s = custom(start, end, format!("P{months}M"), Granularity::Quarter);
+        if bare {
+            s.0 = format!(
+                "(XXXX-{:02}-01,XXXX-{:02}-01,P{months}M)",
+                start.month(),
+                end.month()
+            );
+        }
+        Some(s)
+    };
+    match y {
+        Some(y) => span(y, false).into_iter().collect(),
+        None => {
+            let t = cx.today();
+            let future = if first_month > t.month() {
+                t.year()
+            } else {
+                t.year() + 1
+            };
+            [future - 1, future]
+                .into_iter()
+                .filter_map(|y| span(y, true))
+                .collect()
         }
     }
 }
@@ -606,7 +648,7 @@ fn readings(sem: &Sem, cx: &Ctx) -> Vec<Reading> {
                 let year = y.or_else(|| rel.map(|r| cx.today().year() + r as i32));
                 let timex = match year {
                     Some(y) => format!("{y:04}-{code}"),
-                    None => format!("XXXX-{code}"),
+                    None => code.to_string(),
                 };
                 vec![Reading {
                     timex: timex.clone(),
@@ -771,9 +813,13 @@ fn period_range(a: &Period, b: &Period, cx: &Ctx) -> Vec<Reading> {
         for (tb, sb, _, gb) in candidates {
             let dur = if *ga == Granularity::Year && *gb == Granularity::Year {
                 format!("P{}Y", sb.year() - sa.year())
-            } else if matches!(ga, Granularity::Year | Granularity::Month)
-                && matches!(gb, Granularity::Year | Granularity::Month)
-            {
+            } else if matches!(
+                ga,
+                Granularity::Year | Granularity::Month | Granularity::Quarter
+            ) && matches!(
+                gb,
+                Granularity::Year | Granularity::Month | Granularity::Quarter
+            ) {
                 let months = (sb.year() - sa.year()) * 12 + sb.month() as i32 - sa.month() as i32;
                 format!("P{months}M")
             } else {

@@ -275,6 +275,13 @@ pub(crate) enum Period {
         rel: Option<i64>,
         q: u32,
     },
+    /// A quarter or half of a year ("Q1", "2019 H2", "het eerste kwartaal van 2013"), the
+    /// `index`-th stretch of `months` months; without a year it has a past and a future reading.
+    YearSlice {
+        y: Option<i32>,
+        index: u32,
+        months: u32,
+    },
     /// The `n` units before or after the reference ("afgelopen 5 jaren", "komende drie dagen").
     Window {
         n: f64,
