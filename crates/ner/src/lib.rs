@@ -7,8 +7,9 @@
 //! casing evidence), decoded with Viterbi under BILOU constraints. Everything is plain Rust;
 //! a model file is a few megabytes and loads in milliseconds.
 //!
-//! - [`Tagger::builtin`] gives the model shipped for a language (Dutch only for now: no
-//!   licensed English training data was available).
+//! - [`Tagger::builtin`] gives the tagger shipped for a language: a trained model for Dutch;
+//!   for English, where no licensed training data was available, a rule-based recogniser
+//!   ([`Tagger::rule_based`]) behind the same API.
 //! - [`Tagger::tag`] tags a document given its [`Segmentation`].
 //! - [`train`] trains a model from CoNLL files; [`Tagger::evaluate`] scores one with conlleval's
 //!   semantics.
@@ -18,6 +19,7 @@ mod eval;
 mod features;
 mod gazetteer;
 mod model;
+mod rules;
 mod scheme;
 mod train;
 

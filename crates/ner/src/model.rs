@@ -4,6 +4,7 @@ use crate::conll::{self, ConllFile};
 use crate::eval::{Conlleval, NerReport};
 use crate::features::{self, Context, DocStats, Lexicon, TokenInfo};
 use crate::gazetteer::Gazetteers;
+use crate::rules::RuleTagger;
 use crate::scheme::{Chunk, Scheme};
 use crate::{NamedMention, NerError};
 use kroniek_text::{Lang, Segmentation, Span};
@@ -73,6 +74,8 @@ pub struct Tagger {
     gazetteers: Gazetteers,
     /// The first-stage tagger whose labels this (second-stage) tagger reads, if any.
     first: Option<Box<Tagger>>,
+    /// For a language without a trained model: the rule-based recogniser that does the tagging.
+    rules: Option<Box<RuleTagger>>,
 }
 
 /// The serialised form of a model: weights quantised to `i16`, only non-zero ones kept,
@@ -94,16 +97,53 @@ struct ModelFile {
 }
 
 impl Tagger {
-    /// The model shipped for `lang`, loaded on first use; `None` when Kroniek has none (no
-    /// English model yet: no licensed English training data was available).
+    /// The tagger shipped for `lang`, loaded on first use: the trained Dutch model, and for
+    /// English (no licensed English training data was available) the rule-based recogniser of
+    /// [`Tagger::rule_based`]. `None` for other languages.
     pub fn builtin(lang: Lang) -> Option<&'static Tagger> {
         static NL: OnceLock<Option<Tagger>> = OnceLock::new();
+        static EN: OnceLock<Option<Tagger>> = OnceLock::new();
         match lang {
             Lang::Nl => NL
                 .get_or_init(|| Tagger::from_bytes(NL_MODEL).ok())
                 .as_ref(),
-            Lang::En | Lang::Other => None,
+            Lang::En => EN.get_or_init(|| Tagger::rule_based("en")).as_ref(),
+            Lang::Other => None,
         }
+    }
+
+    /// A tagger without a trained model for language `code`: capitalised sequences typed by the
+    /// word lists `lang/<code>/gazetteer_*.txt`, the place gazetteer of `kroniek-places`, titles
+    /// and context, made consistent over the document. `None` when the language lacks the
+    /// lists (first names and titles). Such a tagger tags and evaluates like a model but has no
+    /// weights to save.
+    pub fn rule_based(code: &str) -> Option<Tagger> {
+        let rules = RuleTagger::for_language(code)?;
+        let info = ModelInfo {
+            lang: code.to_string(),
+            trained_on: Vec::new(),
+            licence: format!(
+                "Rule-based: no training data. Word lists lang/{code}/gazetteer_*.txt \
+                 (written for Kroniek; English first names CC0 from @stdlib datasets), \
+                 places from kroniek-places."
+            ),
+            gazetteers: Gazetteers::for_language(code).names,
+            ..ModelInfo::default()
+        };
+        let mut tagger = Tagger::from_parts(
+            info,
+            Scheme::Bio,
+            Vec::new(),
+            Vec::new(),
+            Lexicon::default(),
+        );
+        tagger.rules = Some(Box::new(rules));
+        Some(tagger)
+    }
+
+    /// Whether this tagger is rule-based (see [`Tagger::rule_based`]) rather than a trained model.
+    pub fn is_rule_based(&self) -> bool {
+        self.rules.is_some()
     }
 
     /// Builds a tagger from trained parts. `features` maps feature hashes to one weight per
@@ -140,6 +180,7 @@ impl Tagger {
             lexicon,
             gazetteers,
             first: None,
+            rules: None,
         }
     }
 
@@ -181,13 +222,17 @@ impl Tagger {
             .map(|spans| spans.iter().map(|s| &text[s.start..s.end]).collect())
             .collect();
         let chunks = self.tag_document(&words);
+        let trim = self.is_rule_based();
         sentences
             .iter()
             .zip(chunks)
             .flat_map(|(spans, chunks)| {
-                chunks.into_iter().map(move |c| NamedMention {
-                    span: Span::new(spans[c.start].start, spans[c.end - 1].end),
-                    kind: c.kind,
+                chunks.into_iter().map(move |c| {
+                    let mut span = Span::new(spans[c.start].start, spans[c.end - 1].end);
+                    if trim {
+                        span.end -= possessive_len(&text[span.start..span.end]);
+                    }
+                    NamedMention { span, kind: c.kind }
                 })
             })
             .collect()
@@ -195,6 +240,9 @@ impl Tagger {
 
     /// Tags the sentences of one document, given as tokens; returns each sentence's chunks.
     pub fn tag_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<Chunk>> {
+        if let Some(rules) = &self.rules {
+            return rules.tag_document(sentences);
+        }
         let analysed: Vec<Vec<TokenInfo>> =
             sentences.iter().map(|s| features::analyse(s)).collect();
         self.tag_analysed(&analysed)
@@ -312,6 +360,11 @@ impl Tagger {
 
     /// The model as bytes (see [`Tagger::save`]).
     pub fn to_bytes(&self) -> Result<Vec<u8>, NerError> {
+        if self.is_rule_based() {
+            return Err(NerError::Model(
+                "a rule-based tagger has no weights to save".into(),
+            ));
+        }
         let labels = self.scheme.labels();
         let max = self.rows.iter().fold(0.0f32, |m, w| m.max(w.abs()));
         let scale = if max > 0.0 {
@@ -419,6 +472,21 @@ impl Tagger {
             Some(bytes) => Ok(tagger.with_first(Tagger::from_bytes(&bytes)?)),
             None => Ok(tagger),
         }
+    }
+}
+
+/// The length in bytes of a possessive ending (`'s`, `’s`, or the `'` of `Reuters'`) of a
+/// name's text, which is not part of the name; 0 when there is none.
+fn possessive_len(name: &str) -> usize {
+    let Some((at, last)) = name.char_indices().next_back() else {
+        return 0;
+    };
+    let before = name[..at].chars().next_back();
+    let apostrophe = |c: char| matches!(c, '\'' | '’');
+    match (before, last) {
+        (Some(b), 's' | 'S') if apostrophe(b) && at > b.len_utf8() => b.len_utf8() + 1,
+        (Some('s'), c) if apostrophe(c) && at > 1 => c.len_utf8(),
+        _ => 0,
     }
 }
 

@@ -13,11 +13,41 @@ fn shared_file(relative: &str) -> Option<PathBuf> {
 }
 
 #[test]
-fn builtin_dutch_model_loads_and_english_has_none() {
+fn builtin_dutch_model_loads_and_english_is_rule_based() {
     let tagger = Tagger::builtin(Lang::Nl).expect("the Dutch model is shipped");
     assert!(tagger.info().licence.contains("research"));
-    assert!(Tagger::builtin(Lang::En).is_none());
+    assert!(!tagger.is_rule_based());
+    let english = Tagger::builtin(Lang::En).expect("English has the rule tagger");
+    assert!(english.is_rule_based());
+    assert!(english.to_bytes().is_err(), "rules have no weights to save");
     assert!(Tagger::builtin(Lang::Other).is_none());
+}
+
+#[test]
+fn english_names_are_typed_and_possessives_trimmed() {
+    let tagger = Tagger::builtin(Lang::En).expect("English has the rule tagger");
+    let text = "The Atlantic Council's report reached Los Angeles. Senator Ted Cruz said \
+                it was wrong, and Cruz repeated that on Labor Day.";
+    let found = tagger.tag(text, &segment(text, Lang::En));
+    let names: Vec<(&str, NameKind)> = found.iter().map(|m| (m.span.of(text), m.kind)).collect();
+    for expected in [
+        ("Atlantic Council", NameKind::Organisation),
+        ("Los Angeles", NameKind::Location),
+        ("Ted Cruz", NameKind::Person),
+        ("Cruz", NameKind::Person),
+        ("Labor Day", NameKind::Misc),
+    ] {
+        assert!(names.contains(&expected), "{expected:?} in {names:?}");
+    }
+}
+
+#[test]
+fn english_rules_score_on_the_own_evaluation_set() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/en_eval.conll");
+    let tagger = Tagger::builtin(Lang::En).expect("English has the rule tagger");
+    let report = tagger.evaluate(&path).expect("evaluates");
+    eprintln!("{report}");
+    assert!(report.overall.f1() >= 0.75, "{report}");
 }
 
 #[test]
@@ -34,17 +64,22 @@ fn finds_eddy_van_wessel() {
 
 #[test]
 fn tags_any_input_without_panicking() {
-    let tagger = Tagger::builtin(Lang::Nl).expect("the Dutch model is shipped");
-    for text in [
-        "",
-        " ",
-        "„",
-        "Één… “Gent”?! 😀 — IJsland",
-        "a\n\nB C D E F G H I J K L",
-    ] {
-        let found = tagger.tag(text, &segment(text, Lang::Nl));
+    for (lang, text) in [Lang::Nl, Lang::En].into_iter().flat_map(|l| {
+        [
+            "",
+            " ",
+            "„",
+            "Één… “Gent”?! 😀 — IJsland",
+            "a\n\nB C D E F G H I J K L",
+            "’s Obama’s Reuters' ’ s' É’s",
+        ]
+        .map(|t| (l, t))
+    }) {
+        let tagger = Tagger::builtin(lang).expect("a tagger ships");
+        let found = tagger.tag(text, &segment(text, lang));
         for m in found {
             assert!(text.get(m.span.start..m.span.end).is_some(), "{text:?}");
+            assert!(m.span.start < m.span.end, "{text:?}");
         }
     }
 }

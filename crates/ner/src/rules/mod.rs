@@ -1,0 +1,345 @@
+//! A rule-based recogniser for languages that have no trained model (English): capitalised
+//! sequences, trimmed of sentence-initial common words and titles, typed by word lists
+//! (`lang/<code>/gazetteer_*.txt`), the place gazetteer of `kroniek-places` and the context,
+//! then made consistent over the document (a surname alone is the person named in full elsewhere).
+
+mod lexicon;
+mod typing;
+
+use crate::features::{analyse, Case, TokenInfo};
+use crate::scheme::Chunk;
+use crate::NameKind;
+use lexicon::RuleLexicon;
+use std::collections::{HashMap, HashSet};
+
+/// The rule-based recogniser of one language.
+#[derive(Debug, Clone)]
+pub(crate) struct RuleTagger {
+    lexicon: RuleLexicon,
+    places: Option<kroniek_places::Gazetteer>,
+}
+
+/// One token as the rules see it.
+pub(crate) struct Tok {
+    /// Casing, sentence position and the plain lowercased form.
+    pub info: TokenInfo,
+    /// The lowercased word without a possessive `'s` or `'`.
+    pub key: String,
+    /// The word as written (typographic quotes made plain), without its possessive.
+    pub bare: String,
+    /// Whether the word ends in a possessive (`Obama's`), which ends a name.
+    pub possessive: bool,
+}
+
+/// A name the rules found, before the document-level pass.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    sentence: usize,
+    start: usize,
+    end: usize,
+    kind: NameKind,
+    /// Whether a list, a title or a keyword decided the kind (not a default or a weak cue).
+    strong: bool,
+}
+
+impl RuleTagger {
+    /// The recogniser of language `code`, if its word lists are there.
+    pub(crate) fn for_language(code: &str) -> Option<RuleTagger> {
+        let lexicon = RuleLexicon::for_language(code);
+        lexicon.is_usable().then(|| RuleTagger {
+            lexicon,
+            places: kroniek_places::Gazetteer::try_builtin().ok(),
+        })
+    }
+
+    /// Tags the sentences of one document, given as tokens; returns each sentence's chunks.
+    pub(crate) fn tag_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<Chunk>> {
+        let toks: Vec<Vec<Tok>> = sentences.iter().map(|s| prepare(s)).collect();
+        let lowered: HashSet<&str> = toks
+            .iter()
+            .flatten()
+            .filter(|t| t.info.case == Case::Lower)
+            .map(|t| t.key.as_str())
+            .collect();
+        let mut found = Vec::new();
+        for (n, sentence) in toks.iter().enumerate() {
+            for (start, end) in self.runs(sentence) {
+                for piece in self.pieces(sentence, start, end, &lowered) {
+                    if let Some((kind, strong)) = self.kind_of(sentence, piece) {
+                        found.push(Found {
+                            sentence: n,
+                            start: piece.start,
+                            end: piece.end,
+                            kind,
+                            strong,
+                        });
+                    }
+                }
+            }
+        }
+        make_consistent(&mut found, &toks);
+        let mut out = vec![Vec::new(); sentences.len()];
+        for f in found {
+            if let Some(chunks) = out.get_mut(f.sentence) {
+                chunks.push(Chunk {
+                    start: f.start,
+                    end: f.end,
+                    kind: f.kind,
+                });
+            }
+        }
+        out
+    }
+
+    /// Whether token `i` can be part of a name: capitalised (or `al-Baghdadi`) and not a
+    /// month, weekday or other capitalised non-name.
+    fn is_name_word(&self, toks: &[Tok], i: usize) -> bool {
+        let Some(t) = toks.get(i) else {
+            return false;
+        };
+        let capitalised = t.info.case.capitalised() || self.is_particle_prefixed(&t.key, &t.bare);
+        capitalised && !self.lexicon.not_names.contains(&t.key)
+    }
+
+    /// `al-Baghdadi`, `el-Sisi`, `bin-Salman`: a lowercase particle joined to a capitalised word.
+    fn is_particle_prefixed(&self, key: &str, bare: &str) -> bool {
+        key.split_once('-').is_some_and(|(particle, _)| {
+            self.lexicon.particles.contains(particle)
+                && bare
+                    .split_once('-')
+                    .and_then(|(_, rest)| rest.chars().next())
+                    .is_some_and(char::is_uppercase)
+        })
+    }
+
+    /// Maximal runs `start..end` of name words, joined over particles ("Charles de Gaulle") and,
+    /// after an organisation, place or event word, over connectors ("Bank of England").
+    fn runs(&self, toks: &[Tok]) -> Vec<(usize, usize)> {
+        let mut runs = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            if !self.is_name_word(toks, i) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut end = i + 1;
+            while !toks[end - 1].possessive {
+                if self.is_name_word(toks, end) {
+                    end += 1;
+                    continue;
+                }
+                match self.joined_gap(toks, start, end) {
+                    Some(next) => end = next + 1,
+                    None => break,
+                }
+            }
+            runs.push((start, end));
+            i = end;
+        }
+        runs
+    }
+
+    /// If one or two lowercase joining words follow the run `start..end` and a name word follows
+    /// them, the index of that name word.
+    fn joined_gap(&self, toks: &[Tok], start: usize, end: usize) -> Option<usize> {
+        let lex = &self.lexicon;
+        let mut k = end;
+        let (mut connector, mut coordinator) = (false, false);
+        while k < toks.len() && k - end < 2 && toks[k].info.case == Case::Lower {
+            if lex.connectors.contains(&toks[k].key) {
+                connector = true;
+                coordinator |= lex.coordinators.contains(&toks[k].key);
+            } else if !lex.particles.contains(&toks[k].key) {
+                break;
+            }
+            k += 1;
+        }
+        if k == end || !self.is_name_word(toks, k) {
+            return None;
+        }
+        let after = (k..toks.len())
+            .take_while(|&j| self.is_name_word(toks, j))
+            .last()
+            .map_or(k, |j| j + 1);
+        let joins = !connector
+            || (self.has_keyword(&toks[start..end])
+                && (!coordinator || self.has_keyword(&toks[k..after])));
+        joins.then_some(k)
+    }
+
+    /// Whether one of `toks` is an organisation, place, event or title word.
+    fn has_keyword(&self, toks: &[Tok]) -> bool {
+        let lex = &self.lexicon;
+        toks.iter().any(|t| {
+            lex.org_words.contains(&t.key)
+                || lex.loc_words.contains(&t.key)
+                || lex.misc_words.contains(&t.key)
+                || lex.titles.contains(&t.key)
+        })
+    }
+}
+
+/// A candidate name inside a run, after trimming.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Piece {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Whether a title or role word stands before it ("President", "spokesman").
+    pub titled: bool,
+}
+
+/// Analyses the tokens of a sentence and strips possessives for the word lists.
+fn prepare(tokens: &[&str]) -> Vec<Tok> {
+    analyse(tokens)
+        .into_iter()
+        .map(|info| {
+            let (bare, possessive) = strip_possessive(&info.word);
+            Tok {
+                key: bare.to_lowercase(),
+                bare: bare.to_string(),
+                possessive,
+                info,
+            }
+        })
+        .collect()
+}
+
+/// `Obama's` → (`Obama`, true); `Reuters'`-style plural possessives keep their `s`.
+pub(crate) fn strip_possessive(word: &str) -> (&str, bool) {
+    if let Some(bare) = word.strip_suffix("'s").or_else(|| word.strip_suffix("'S")) {
+        if !bare.is_empty() {
+            return (bare, true);
+        }
+    }
+    if let Some(bare) = word.strip_suffix('\'') {
+        if bare.ends_with('s') && bare.len() > 1 {
+            return (bare, true);
+        }
+    }
+    (word, false)
+}
+
+/// Gives weakly typed names the kind the same name has elsewhere in the document, where a list,
+/// title or keyword decided it; a word of a person's full name alone ("Smith") is that person.
+fn make_consistent(found: &mut [Found], toks: &[Vec<Tok>]) {
+    let words = |f: &Found| -> Vec<String> {
+        toks.get(f.sentence)
+            .and_then(|s| s.get(f.start..f.end))
+            .unwrap_or(&[])
+            .iter()
+            .map(|t| t.key.clone())
+            .collect()
+    };
+    let mut known: HashMap<String, NameKind> = HashMap::new();
+    let mut person_words: HashSet<String> = HashSet::new();
+    for f in found.iter().filter(|f| f.strong) {
+        let w = words(f);
+        known.entry(w.join(" ")).or_insert(f.kind);
+        if f.kind == NameKind::Person && w.len() > 1 {
+            person_words.extend(w);
+        }
+    }
+    for f in found.iter_mut().filter(|f| !f.strong) {
+        let w = words(f);
+        if let Some(kind) = known.get(&w.join(" ")) {
+            f.kind = *kind;
+        } else if !w.is_empty() && w.iter().all(|x| person_words.contains(x)) {
+            f.kind = NameKind::Person;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<(String, NameKind)> {
+        let tagger = RuleTagger::for_language("en").expect("English lists ship");
+        let sentences: Vec<Vec<&str>> = text
+            .split(" | ")
+            .map(|s| s.split_whitespace().collect())
+            .collect();
+        tagger
+            .tag_document(&sentences)
+            .iter()
+            .zip(&sentences)
+            .flat_map(|(chunks, words)| {
+                chunks
+                    .iter()
+                    .map(|c| (words[c.start..c.end].join(" "), c.kind))
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    }
+
+    fn has(found: &[(String, NameKind)], name: &str, kind: NameKind) -> bool {
+        found.iter().any(|(n, k)| n == name && *k == kind)
+    }
+
+    #[test]
+    fn possessives_are_stripped() {
+        assert_eq!(strip_possessive("Obama's"), ("Obama", true));
+        assert_eq!(strip_possessive("Reuters'"), ("Reuters", true));
+        assert_eq!(strip_possessive("'s"), ("'s", false));
+        assert_eq!(strip_possessive("Gent"), ("Gent", false));
+    }
+
+    #[test]
+    fn types_places_organisations_and_events() {
+        let found = names(
+            "Experts at the Atlantic Council in Los Angeles said the Eastern Mediterranean \
+             was calm on Labor Day .",
+        );
+        assert!(
+            has(&found, "Atlantic Council", NameKind::Organisation),
+            "{found:?}"
+        );
+        assert!(has(&found, "Los Angeles", NameKind::Location), "{found:?}");
+        assert!(
+            has(&found, "Eastern Mediterranean", NameKind::Location),
+            "{found:?}"
+        );
+        assert!(has(&found, "Labor Day", NameKind::Misc), "{found:?}");
+        assert!(!found.iter().any(|(n, _)| n == "Experts"), "{found:?}");
+    }
+
+    #[test]
+    fn titles_mark_persons_and_surnames_follow() {
+        let found =
+            names("US President Donald Trump met Mr Kim in Hanoi . | Trump said he was pleased .");
+        assert!(has(&found, "Donald Trump", NameKind::Person), "{found:?}");
+        assert!(has(&found, "Kim", NameKind::Person), "{found:?}");
+        assert!(has(&found, "Trump", NameKind::Person), "{found:?}");
+        assert!(has(&found, "US", NameKind::Location), "{found:?}");
+        assert!(has(&found, "Hanoi", NameKind::Location), "{found:?}");
+    }
+
+    #[test]
+    fn connectors_join_organisation_names_only() {
+        let found = names("The Bank of England and France agreed , Reuters reported .");
+        assert!(
+            has(&found, "Bank of England", NameKind::Organisation),
+            "{found:?}"
+        );
+        assert!(has(&found, "France", NameKind::Location), "{found:?}");
+        assert!(has(&found, "Reuters", NameKind::Organisation), "{found:?}");
+    }
+
+    #[test]
+    fn datelines_and_months() {
+        let found = names("LONDON — In May , Theresa May resigned on Friday .");
+        assert!(has(&found, "LONDON", NameKind::Location), "{found:?}");
+        assert!(has(&found, "Theresa May", NameKind::Person), "{found:?}");
+        assert_eq!(found.len(), 2, "{found:?}");
+    }
+
+    #[test]
+    fn never_panics_on_odd_tokens() {
+        for text in ["", "'s", "’s A", "al- -al Al-", "OF of Of", "É É 😀"] {
+            let _ = names(text);
+        }
+    }
+}

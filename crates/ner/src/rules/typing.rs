@@ -1,0 +1,235 @@
+//! Trimming runs of capitalised words into names, and deciding each name's kind.
+
+use super::{Piece, RuleTagger, Tok};
+use crate::features::Case;
+use crate::NameKind;
+use kroniek_places::Feature;
+use std::collections::HashSet;
+
+/// Punctuation after which a capitalised word may be capitalised only by position.
+const OPENERS: [&str; 6] = ["\"", "'", "(", ":", "-", "["];
+
+impl RuleTagger {
+    /// The names inside the run `start..end`: leading common words, joining words and titles
+    /// are dropped, and a title inside the run splits it ("US President Donald Trump").
+    pub(super) fn pieces(
+        &self,
+        toks: &[Tok],
+        start: usize,
+        end: usize,
+        lowered: &HashSet<&str>,
+    ) -> Vec<Piece> {
+        let mut out = Vec::new();
+        let mut s = start;
+        let mut titled = self.role_before(toks, start);
+        while s < end {
+            if self.is_listed(toks, s, end) {
+                break;
+            }
+            let keys: Vec<&str> = toks[s..end].iter().map(|t| t.key.as_str()).collect();
+            let title = self.lexicon.titles.longest_prefix(&keys);
+            if title > 0 && s + title < end && toks[s].info.case == Case::Title {
+                titled = true;
+                s += title;
+            } else if toks[s].info.case == Case::Lower || self.is_common(toks, s, lowered) {
+                s += 1;
+            } else {
+                break;
+            }
+        }
+        if s >= end {
+            return out;
+        }
+        match self.inner_title(toks, s, end) {
+            Some(at) => {
+                let left = Piece {
+                    start: s,
+                    end: at,
+                    titled,
+                };
+                if self.kind_of(toks, left).is_some_and(|(_, strong)| strong) {
+                    out.push(left);
+                }
+                out.extend(self.pieces(toks, at, end, lowered));
+            }
+            None => out.push(Piece {
+                start: s,
+                end,
+                titled,
+            }),
+        }
+        out
+    }
+
+    /// Whether a lowercase role word ("spokesman", "president") stands right before `start`.
+    fn role_before(&self, toks: &[Tok], start: usize) -> bool {
+        start
+            .checked_sub(1)
+            .and_then(|p| toks.get(p))
+            .is_some_and(|t| {
+                t.info.case == Case::Lower
+                    && (self.lexicon.roles.contains(&t.key) || self.lexicon.titles.contains(&t.key))
+            })
+    }
+
+    /// Whether `s..end` as a whole is a listed organisation, place or other name.
+    fn is_listed(&self, toks: &[Tok], s: usize, end: usize) -> bool {
+        let phrase = phrase(toks, s, end);
+        let lex = &self.lexicon;
+        lex.organisations.contains(&phrase)
+            || lex.locations.contains(&phrase)
+            || lex.misc.contains(&phrase)
+    }
+
+    /// Whether token `s` is a common word capitalised only because of where it stands: a
+    /// function word anywhere, or a common word (or one the document also writes in lower
+    /// case) at the start of a sentence or quotation.
+    fn is_common(&self, toks: &[Tok], s: usize, lowered: &HashSet<&str>) -> bool {
+        let t = &toks[s];
+        if t.info.case != Case::Title {
+            return false;
+        }
+        let after_opener = s
+            .checked_sub(1)
+            .and_then(|p| toks.get(p))
+            .is_some_and(|p| OPENERS.contains(&p.info.word.as_str()));
+        let initial = t.info.initial || after_opener;
+        let function = self.lexicon.function.contains(&t.key);
+        function || (initial && (self.lexicon.common.contains(&t.key) || lowered.contains(&*t.key)))
+    }
+
+    /// The start of a title inside `s..end` that a name follows, if any.
+    fn inner_title(&self, toks: &[Tok], s: usize, end: usize) -> Option<usize> {
+        if self.is_listed(toks, s, end) {
+            return None;
+        }
+        (s + 1..end).find(|&j| {
+            let keys: Vec<&str> = toks[j..end].iter().map(|t| t.key.as_str()).collect();
+            let title = self.lexicon.titles.longest_prefix(&keys);
+            title > 0
+                && j + title < end
+                && toks[j].info.case == Case::Title
+                && !self.lexicon.org_words.contains(&toks[j - 1].key)
+        })
+    }
+
+    /// The kind of the name `piece`, and whether strong evidence decided it; `None` when it is
+    /// not a name after all ("May" alone).
+    pub(super) fn kind_of(&self, toks: &[Tok], piece: Piece) -> Option<(NameKind, bool)> {
+        let (s, e) = (piece.start, piece.end);
+        let lex = &self.lexicon;
+        let phrase = phrase(toks, s, e);
+        if e - s == 1 && lex.not_alone.contains(&phrase) {
+            return None;
+        }
+        if self.is_dateline(toks, s, e) || lex.locations.contains(&phrase) {
+            return Some((NameKind::Location, true));
+        }
+        if lex.organisations.contains(&phrase) {
+            return Some((NameKind::Organisation, true));
+        }
+        if lex.misc.contains(&phrase) {
+            return Some((NameKind::Misc, true));
+        }
+        if piece.titled {
+            return Some((NameKind::Person, true));
+        }
+        if let Some(kind) = self.keyword_kind(toks, s, e) {
+            return Some((kind, true));
+        }
+        let place = self.place_feature(toks, s, e);
+        let major = place.is_some_and(|f| f <= Feature::City);
+        if e - s >= 2 && lex.first_names.contains(&toks[s].key) && !major {
+            return Some((NameKind::Person, true));
+        }
+        if major {
+            return Some((NameKind::Location, true));
+        }
+        Some(self.weak_kind(toks, s, e, place.is_some()))
+    }
+
+    /// A guess from the shape and the words around the name.
+    fn weak_kind(&self, toks: &[Tok], s: usize, e: usize, minor_place: bool) -> (NameKind, bool) {
+        let lex = &self.lexicon;
+        let next = toks.get(e).map_or("", |t| t.key.as_str());
+        let prev = s
+            .checked_sub(1)
+            .and_then(|p| toks.get(p))
+            .map_or("", |t| t.key.as_str());
+        let acronym = e - s == 1 && toks[s].info.case == Case::Upper;
+        let kind = if lex.person_verbs.contains(next) && !acronym {
+            NameKind::Person
+        } else if minor_place || (lex.place_cues.contains(prev) && !acronym) {
+            NameKind::Location
+        } else if acronym || prev == "the" || e - s >= 4 {
+            NameKind::Organisation
+        } else {
+            NameKind::Person
+        };
+        (kind, false)
+    }
+
+    /// An all-capitals place at the very start of a sentence, before a dash: `LONDON —`.
+    fn is_dateline(&self, toks: &[Tok], s: usize, e: usize) -> bool {
+        toks[s].info.initial
+            && toks[s..e].iter().all(|t| t.info.case == Case::Upper)
+            && toks
+                .get(e)
+                .is_some_and(|t| matches!(t.info.word.as_str(), "-" | "(" | ","))
+            && (toks.get(e).is_some_and(|t| t.info.word == "-")
+                || self.place_feature(toks, s, e).is_some())
+    }
+
+    /// The kind an organisation, place or event word gives the name: the rightmost such word
+    /// that ends the name or begins it before a connector ("Bank of England"), an organisation
+    /// word anywhere winning over a place word ("Department of State").
+    fn keyword_kind(&self, toks: &[Tok], s: usize, e: usize) -> Option<NameKind> {
+        let lex = &self.lexicon;
+        let counts = |j: usize| {
+            j > s
+                || (e - s > 1 && lex.connectors.contains(&toks[s + 1].key))
+                || (e - s > 1 && lex.loc_prefixes.contains(&toks[j].key))
+        };
+        let kind_at = |j: usize| {
+            let key = toks[j].key.as_str();
+            if lex.org_words.contains(key) {
+                Some(NameKind::Organisation)
+            } else if lex.loc_words.contains(key) {
+                Some(NameKind::Location)
+            } else if lex.misc_words.contains(key) {
+                Some(NameKind::Misc)
+            } else {
+                None
+            }
+        };
+        let found = (s..e).rev().filter(|&j| counts(j)).find_map(kind_at)?;
+        let org_anywhere = (s..e).any(|j| counts(j) && kind_at(j) == Some(NameKind::Organisation));
+        Some(if org_anywhere {
+            NameKind::Organisation
+        } else {
+            found
+        })
+    }
+
+    /// The kind of the best-known place of this name in the place gazetteer, if any.
+    fn place_feature(&self, toks: &[Tok], s: usize, e: usize) -> Option<Feature> {
+        let places = self.places.as_ref()?;
+        let name: Vec<&str> = toks[s..e].iter().map(|t| t.bare.as_str()).collect();
+        places
+            .lookup(&name.join(" "))
+            .into_iter()
+            .filter(|c| c.primary_name || c.feature <= Feature::Region)
+            .map(|c| c.feature)
+            .min()
+    }
+}
+
+/// The lowercased words of `s..e`, joined by spaces.
+fn phrase(toks: &[Tok], s: usize, e: usize) -> String {
+    toks.get(s..e)
+        .unwrap_or(&[])
+        .iter()
+        .map(|t| t.key.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
