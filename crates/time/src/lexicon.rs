@@ -1,6 +1,7 @@
 //! The word-level data of one language: `lang/<code>/time_words.txt` and `time_numbers.txt`,
 //! loaded once into lookup tables.
 
+use crate::sem::HolidayRule;
 use kroniek_text::Lang;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -121,6 +122,8 @@ pub(crate) struct NumberWord {
 pub(crate) struct Lexicon {
     words: HashMap<&'static str, Vec<(Class, &'static str)>>,
     numbers: HashMap<&'static str, NumberWord>,
+    /// Holiday names by their first word: the remaining words and the rule.
+    holidays: HashMap<&'static str, Vec<(Vec<&'static str>, HolidayRule)>>,
     /// The words of class `pod`, for compounds such as "maandagavond".
     pods: Vec<&'static str>,
     /// The language, for the few rules that differ (Dutch "half acht" is 7:30).
@@ -156,6 +159,19 @@ impl Lexicon {
                 }
             }
         }
+        let mut holidays: HashMap<&'static str, Vec<(Vec<&'static str>, HolidayRule)>> =
+            HashMap::new();
+        for row in kroniek_lang::table(code, "time_holidays.txt") {
+            if let [name, rule, ..] = row.as_slice() {
+                let mut parts = name.split_whitespace();
+                if let (Some(first), Some(rule)) = (parts.next(), HolidayRule::parse(rule)) {
+                    holidays
+                        .entry(first)
+                        .or_default()
+                        .push((parts.collect(), rule));
+                }
+            }
+        }
         let mut pods: Vec<&'static str> = words
             .iter()
             .filter(|(_, cs)| cs.iter().any(|(c, _)| *c == Class::Pod))
@@ -165,6 +181,7 @@ impl Lexicon {
         Lexicon {
             words,
             numbers,
+            holidays,
             pods,
             dutch: code == "nl",
         }
@@ -219,7 +236,15 @@ impl Lexicon {
 
     /// Whether the word has any time meaning at all (a cheap pre-filter).
     pub fn known(&self, word: &str) -> bool {
-        self.words.contains_key(word) || self.numbers.contains_key(word)
+        self.words.contains_key(word)
+            || self.numbers.contains_key(word)
+            || self.holidays.contains_key(word)
+    }
+
+    /// The holiday names starting with `word` (apostrophes written '): the remaining words and
+    /// the rule.
+    pub fn holidays(&self, word: &str) -> &[(Vec<&'static str>, HolidayRule)] {
+        self.holidays.get(word).map_or(&[], Vec::as_slice)
     }
 
     /// A number word, including compounds: Dutch "vierentwintig", "eenendertigste",

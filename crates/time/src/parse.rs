@@ -944,6 +944,7 @@ impl Parser<'_> {
 
     fn day(&self, i: usize) -> M<Day> {
         longest([
+            self.holiday(i),
             self.day_numeric(i),
             self.day_month(i),
             self.month_day(i),
@@ -1084,6 +1085,65 @@ impl Parser<'_> {
         ))
     }
 
+    /// A word equal to `name` up to the apostrophe ("valentine’s" = "valentine's").
+    fn word_is(&self, i: usize, name: &str) -> bool {
+        self.word(i).is_some_and(|w| {
+            w.len() >= name.len()
+                && w.chars()
+                    .map(|c| if c == '’' { '\'' } else { c })
+                    .eq(name.chars())
+        })
+    }
+
+    /// A holiday name, the longest that matches.
+    fn holiday_name(&self, i: usize) -> M<HolidayRule> {
+        let first = self.w.get(i).filter(|w| w.kind != WKind::Punct)?;
+        let key = first.text.replace('’', "'");
+        let mut best: M<HolidayRule> = None;
+        for (rest, rule) in self.lx.holidays(&key) {
+            let ok = rest
+                .iter()
+                .enumerate()
+                .all(|(k, name)| self.word_is(i + 1 + k, name));
+            let end = i + 1 + rest.len();
+            if ok && best.is_none_or(|(e, _)| end > e) {
+                best = Some((end, *rule));
+            }
+        }
+        best
+    }
+
+    /// "Pasen 2018", "vorige koningsdag", "kerst volgend jaar", "independence day of this year".
+    fn holiday(&self, i: usize) -> M<Day> {
+        let (j, rel) = match self.rel_sign(i) {
+            Some(n) if n != 0 => (i + 1, Some(n)),
+            Some(_) => (i + 1, None),
+            None => (i, None),
+        };
+        let (e, rule) = self.holiday_name(j)?;
+        let holiday = |y, year_rel| Day::Holiday {
+            rule,
+            y,
+            year_rel,
+            rel,
+        };
+        if rel.is_some() {
+            return Some((e, holiday(None, None)));
+        }
+        if let (e2, Some(y)) = self.opt_year(e) {
+            return Some((e2, holiday(Some(y), None)));
+        }
+        let k = if matches!(self.word(e), Some("van" | "of")) {
+            e + 1
+        } else {
+            e
+        };
+        if let Some((e2, Period::RelYear(n))) = self.rel_period(k) {
+            return Some((e2, holiday(None, Some(n))));
+        }
+        Some((e, holiday(None, None)))
+    }
+
     fn rel_day(&self, i: usize) -> M<Day> {
         let n = self.int(i, Class::RelDate)?;
         // "morgen" followed by a part of the day word is "tomorrow morning" only via pod rules.
@@ -1147,7 +1207,7 @@ impl Parser<'_> {
         } else {
             return None;
         };
-        let (e2, base) = self.rel_day(e + 1)?;
+        let (e2, base) = self.day(e + 1)?;
         Some((
             e2,
             Day::Shift {

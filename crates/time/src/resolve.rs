@@ -122,11 +122,122 @@ pub(crate) fn day(d: &Day, cx: &Ctx) -> Days {
             vec![(date_s(x), x)]
         }
         Day::Weekday { wd, rel } => weekday(*wd, *rel, cx),
+        Day::Holiday {
+            rule,
+            y,
+            year_rel,
+            rel,
+        } => holiday(*rule, *y, *year_rel, *rel, cx),
+        // a base with two readings ("2 weeks before christmas") counts from the coming one
         Day::Shift { base, n, unit } => day(base, cx)
             .into_iter()
-            .filter_map(|(_, b)| shift(b, *n, *unit))
-            .map(|x| (date_s(x), x))
-            .collect(),
+            .next_back()
+            .and_then(|(_, b)| shift(b, *n, *unit))
+            .map(|x| vec![(date_s(x), x)])
+            .unwrap_or_default(),
+    }
+}
+
+/// Easter Sunday of year `y` (the anonymous Gregorian computus).
+fn easter(y: i32) -> Option<NaiveDate> {
+    let a = y % 19;
+    let (b, c) = (y / 100, y % 100);
+    let (d, e) = (b / 4, b % 4);
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    ymd(y, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
+}
+
+/// The day a holiday falls on in year `y`.
+fn holiday_date(rule: HolidayRule, y: i32) -> Option<NaiveDate> {
+    match rule {
+        HolidayRule::Fixed { m, d } => ymd(y, m, d),
+        HolidayRule::Easter(n) => easter(y)?.checked_add_signed(Duration::try_days(n)?),
+        HolidayRule::Nth { m, wd, n, offset } => {
+            let wd = i64::from(wd.clamp(1, 7)) - 1;
+            let day = if n > 0 {
+                let first = ymd(y, m, 1)?;
+                let lead = (wd - i64::from(first.weekday().num_days_from_monday())).rem_euclid(7);
+                first + Duration::days(lead + 7 * (i64::from(n) - 1))
+            } else {
+                let last = add_months(ymd(y, m, 1)?, 1)? - Duration::days(1);
+                let back = (i64::from(last.weekday().num_days_from_monday()) - wd).rem_euclid(7);
+                last - Duration::days(back)
+            };
+            (day.month() == m).then_some(day + Duration::days(offset))
+        }
+    }
+}
+
+/// The TIMEX of a holiday in a year (`None`: any year), dated `x` in the reference year.
+fn holiday_timex(rule: HolidayRule, y: Option<i32>, x: NaiveDate) -> String {
+    let year = y.map_or("XXXX".to_string(), |y| format!("{y:04}"));
+    match rule {
+        HolidayRule::Nth {
+            m,
+            wd,
+            n,
+            offset: 0,
+        } if n > 0 => format!("{year}-{m:02}-WXX-{wd}-{n}"),
+        _ => format!("{year}-{:02}-{:02}", x.month(), x.day()),
+    }
+}
+
+fn holiday(
+    rule: HolidayRule,
+    y: Option<i32>,
+    year_rel: Option<i64>,
+    rel: Option<i64>,
+    cx: &Ctx,
+) -> Days {
+    let on = |y: i32| holiday_date(rule, y);
+    if let Some(y) = y {
+        return on(y)
+            .map(|x| vec![(holiday_timex(rule, Some(y), x), x)])
+            .unwrap_or_default();
+    }
+    let today = cx.today();
+    let year = today.year();
+    if let Some(r) = year_rel {
+        return on(year + r as i32)
+            .map(|x| vec![(date_s(x), x)])
+            .unwrap_or_default();
+    }
+    let Some(this) = on(year) else {
+        return Vec::new();
+    };
+    match rel {
+        Some(r) if r < 0 => [on(year), on(year - 1)]
+            .into_iter()
+            .flatten()
+            .find(|x| *x < today)
+            .map(|x| vec![(date_s(x), x)])
+            .unwrap_or_default(),
+        Some(_) => [on(year), on(year + 1)]
+            .into_iter()
+            .flatten()
+            .find(|x| *x > today)
+            .map(|x| vec![(date_s(x), x)])
+            .unwrap_or_default(),
+        None => {
+            let timex = holiday_timex(rule, None, this);
+            let (past, future) = if this >= today {
+                (on(year - 1), Some(this))
+            } else {
+                (Some(this), on(year + 1))
+            };
+            [past, future]
+                .into_iter()
+                .flatten()
+                .map(|x| (timex.clone(), x))
+                .collect()
+        }
     }
 }
 

@@ -141,12 +141,65 @@ pub(crate) enum Day {
         wd: u32,
         rel: WdRel,
     },
+    /// A holiday: in a written year, in the reference's year shifted by `year_rel` ("volgend
+    /// jaar"), the occurrence before (`rel` -1) or after (+1) the reference, or without any of
+    /// these the occurrences before and after the reference.
+    Holiday {
+        rule: HolidayRule,
+        y: Option<i32>,
+        year_rel: Option<i64>,
+        rel: Option<i64>,
+    },
     /// A day shifted by an amount of a unit ("over drie weken", "twee dagen voor gisteren").
     Shift {
         base: Box<Day>,
         n: i64,
         unit: Unit,
     },
+}
+
+/// When a holiday falls (see `lang/<code>/time_holidays.txt`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum HolidayRule {
+    /// The same day every year.
+    Fixed { m: u32, d: u32 },
+    /// This many days after Easter Sunday.
+    Easter(i64),
+    /// The `n`-th weekday `wd` (1 = Monday) of month `m` (-1: the last), `offset` days later.
+    Nth {
+        m: u32,
+        wd: u32,
+        n: i32,
+        offset: i64,
+    },
+}
+
+impl HolidayRule {
+    /// Parses "fixed 12-25", "easter -2", "nth 11 4 4 +1".
+    pub fn parse(rule: &str) -> Option<HolidayRule> {
+        let parts: Vec<&str> = rule.split_whitespace().collect();
+        match parts.as_slice() {
+            ["fixed", md] => {
+                let (m, d) = md.split_once('-')?;
+                Some(HolidayRule::Fixed {
+                    m: m.parse().ok()?,
+                    d: d.parse().ok()?,
+                })
+            }
+            ["easter", n] => Some(HolidayRule::Easter(n.parse().ok()?)),
+            ["nth", m, wd, n, rest @ ..] => Some(HolidayRule::Nth {
+                m: m.parse().ok()?,
+                wd: wd.parse().ok()?,
+                n: n.parse().ok()?,
+                offset: match rest {
+                    [] => 0,
+                    [d] => d.trim_start_matches('+').parse().ok()?,
+                    _ => return None,
+                },
+            }),
+            _ => None,
+        }
+    }
 }
 
 /// A unit of time.

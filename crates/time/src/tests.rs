@@ -163,3 +163,35 @@ fn serde_round_trip() {
     let back: TimeExpression = serde_json::from_str(&json).expect("deserialise");
     assert_eq!(back, e);
 }
+
+#[test]
+fn holidays() {
+    let r = Some("2016-11-07");
+    assert_eq!(point(&one("Pasen 2018", Lang::Nl, r)), "2018-04-01");
+    let e = one("met kerst", Lang::Nl, r);
+    assert_eq!((e.timex.as_str(), point(&e)), ("XXXX-12-25", "2016-12-25"));
+    assert_eq!(point(&one("vorige koningsdag", Lang::Nl, r)), "2016-04-27");
+    assert_eq!(point(&one("black friday 2010", Lang::En, r)), "2010-11-26");
+    assert_eq!(one("thanksgiving", Lang::En, r).timex, "XXXX-11-WXX-4-4");
+    assert_eq!(
+        point(&one("2 weeks before christmas", Lang::En, r)),
+        "2016-12-11"
+    );
+}
+
+#[test]
+fn quarters_and_ranges() {
+    let r = Some("2019-08-01");
+    let e = one("in 2017-q1", Lang::En, r);
+    assert_eq!(period(&e), (Some("2017-01-01"), Some("2017-04-01")));
+    let e = one("het eerste kwartaal van 2013", Lang::Nl, r);
+    assert_eq!(e.timex, "(2013-01-01,2013-04-01,P3M)");
+    let e = one("last quarter", Lang::En, r);
+    assert_eq!(period(&e), (Some("2019-04-01"), Some("2019-07-01")));
+    let e = one("maandag 3-8", Lang::Nl, r);
+    assert_eq!(e.kind, TimeKind::DateTimePeriod);
+    let e = one("vandaag van vijf tot zeven", Lang::Nl, r);
+    assert_eq!(e.kind, TimeKind::DateTimePeriod);
+    let e = one("binnen 9 maanden", Lang::Nl, r);
+    assert_eq!(period(&e), (Some("2019-08-01"), Some("2020-05-01")));
+}
