@@ -110,6 +110,20 @@ impl Class {
     }
 }
 
+/// What a modifier phrase of `time_modifiers.txt` does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PhraseMod {
+    Before,
+    After,
+    Since,
+    Until,
+    More,
+    Less,
+}
+
+/// A modifier phrase: its words after the first, whether it follows the expression, its effect.
+pub(crate) type Phrase = (Vec<&'static str>, bool, PhraseMod);
+
 /// A number word: its value and whether it is an ordinal.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct NumberWord {
@@ -124,6 +138,8 @@ pub(crate) struct Lexicon {
     numbers: HashMap<&'static str, NumberWord>,
     /// Holiday names by their first word: the remaining words and the rule.
     holidays: HashMap<&'static str, Vec<(Vec<&'static str>, HolidayRule)>>,
+    /// Modifier phrases by their first word.
+    phrases: HashMap<&'static str, Vec<Phrase>>,
     /// The words of class `pod`, for compounds such as "maandagavond".
     pods: Vec<&'static str>,
     /// The language, for the few rules that differ (Dutch "half acht" is 7:30).
@@ -172,6 +188,28 @@ impl Lexicon {
                 }
             }
         }
+        let mut phrases: HashMap<&'static str, Vec<Phrase>> = HashMap::new();
+        for row in kroniek_lang::table(code, "time_modifiers.txt") {
+            let [phrase, place, effect, ..] = row.as_slice() else {
+                continue;
+            };
+            let effect = match *effect {
+                "before" => PhraseMod::Before,
+                "after" => PhraseMod::After,
+                "since" => PhraseMod::Since,
+                "until" => PhraseMod::Until,
+                "more" => PhraseMod::More,
+                "less" => PhraseMod::Less,
+                _ => continue,
+            };
+            let mut parts = phrase.split_whitespace();
+            if let Some(first) = parts.next() {
+                phrases
+                    .entry(first)
+                    .or_default()
+                    .push((parts.collect(), *place == "post", effect));
+            }
+        }
         let mut pods: Vec<&'static str> = words
             .iter()
             .filter(|(_, cs)| cs.iter().any(|(c, _)| *c == Class::Pod))
@@ -182,6 +220,7 @@ impl Lexicon {
             words,
             numbers,
             holidays,
+            phrases,
             pods,
             dutch: code == "nl",
         }
@@ -239,6 +278,11 @@ impl Lexicon {
         self.words.contains_key(word)
             || self.numbers.contains_key(word)
             || self.holidays.contains_key(word)
+    }
+
+    /// The modifier phrases starting with `word`.
+    pub fn phrases(&self, word: &str) -> &[Phrase] {
+        self.phrases.get(word).map_or(&[], Vec::as_slice)
     }
 
     /// The holiday names starting with `word` (apostrophes written '): the remaining words and

@@ -4,7 +4,7 @@
 //! expression starting at token `i`; the scanner keeps the longest match at each position.
 
 use crate::chunk::{self, Chunk};
-use crate::lexicon::{Class, Lexicon};
+use crate::lexicon::{Class, Lexicon, PhraseMod};
 use crate::sem::*;
 use crate::words::{WKind, W};
 
@@ -94,6 +94,9 @@ impl Parser<'_> {
             WKind::Punct => false,
             WKind::Word => {
                 let t = &self.w[i].text;
+                if !self.lx.phrases(t).is_empty() {
+                    return true;
+                }
                 if matches!(t.as_str(), "de" | "het" | "the") || self.lx.weak(t) {
                     return self.w.get(i + 1).is_some_and(|n| {
                         n.kind == WKind::Num || (n.kind == WKind::Word && self.lx.known(&n.text))
@@ -130,7 +133,90 @@ impl Parser<'_> {
     }
 
     fn top(&self, i: usize) -> M<Sem> {
-        longest([self.set(i), self.modified(i), self.range(i), self.core(i)])
+        let found = longest([
+            self.set(i),
+            self.modified(i),
+            self.range(i),
+            self.core(i),
+            self.phrase_modified(i),
+        ])?;
+        Some(self.post_modified(found))
+    }
+
+    /// The longest modifier phrase at `i` standing before (`post` false) or after an expression.
+    fn phrase(&self, i: usize, post: bool) -> M<PhraseMod> {
+        let first = self.word(i)?;
+        let mut best: M<PhraseMod> = None;
+        for (rest, is_post, effect) in self.lx.phrases(first) {
+            let end = i + 1 + rest.len();
+            let ok = *is_post == post
+                && rest
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| self.word(i + 1 + k) == Some(*w));
+            if ok && best.is_none_or(|(e, _)| end > e) {
+                best = Some((end, *effect));
+            }
+        }
+        best
+    }
+
+    /// "later dan 2018", "meer dan 4 dagen", "meer dan 2 dagen voor gisteren".
+    fn phrase_modified(&self, i: usize) -> M<Sem> {
+        let (j, effect) = self.phrase(i, false)?;
+        let (end, sem) = longest([self.core(j), self.range(j)])?;
+        let m = match effect {
+            PhraseMod::Before => Mod::Before,
+            PhraseMod::After => Mod::After,
+            PhraseMod::Since => Mod::Since,
+            PhraseMod::Until => Mod::Until,
+            PhraseMod::More | PhraseMod::Less => {
+                return self.amount_modified(end, sem, effect == PhraseMod::More)
+            }
+        };
+        match sem {
+            Sem::Duration(..) | Sem::Set(_) | Sem::Modified(..) => None,
+            s => Some((end, Sem::Modified(Box::new(s), m))),
+        }
+    }
+
+    /// "meer dan 4 dagen" (the amount itself), "meer dan 2 weken na vandaag" (from then on),
+    /// "minder dan 3 dagen na morgen" (the stretch up to then).
+    fn amount_modified(&self, end: usize, sem: Sem, more: bool) -> M<Sem> {
+        match sem {
+            Sem::Duration(..) => Some((end, sem)),
+            Sem::Date(Day::Shift { base, n, unit }) => {
+                let shifted = Day::Shift {
+                    base: base.clone(),
+                    n,
+                    unit,
+                };
+                let sem = match (more, n < 0) {
+                    (true, true) => Sem::Modified(Box::new(Sem::Date(shifted)), Mod::Before),
+                    (true, false) => Sem::Modified(Box::new(Sem::Date(shifted)), Mod::Since),
+                    (false, true) => Sem::DateRange(shifted, *base),
+                    (false, false) => Sem::DateRange(*base, shifted),
+                };
+                Some((end, sem))
+            }
+            _ => None,
+        }
+    }
+
+    /// "2018 of later", "1-1-2016 en daarna".
+    fn post_modified(&self, (end, sem): (usize, Sem)) -> (usize, Sem) {
+        let Some((e, effect)) = self.phrase(end, true) else {
+            return (end, sem);
+        };
+        let m = match effect {
+            PhraseMod::Since => Mod::Since,
+            PhraseMod::Until => Mod::Until,
+            _ => return (end, sem),
+        };
+        match sem {
+            Sem::Duration(..) | Sem::Set(_) | Sem::Modified(..) | Sem::Offset(..) => (end, sem),
+            s => (e, Sem::Modified(Box::new(s), m)),
+        }
     }
 
     // ---- modifiers and ranges -------------------------------------------------------------
