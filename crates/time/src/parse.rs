@@ -104,6 +104,8 @@ impl Parser<'_> {
                 }
                 self.lx.known(t)
                     || matches!(t.as_str(), "'s" | "jaren")
+                    || ((t.ends_with("tig") || t.ends_with("tigste") || t.contains('-'))
+                        && self.lx.number(t).is_some())
                     || slice_code(t).is_some()
                     || split_year(t).is_some()
                     || self.compound_pod(t).is_some()
@@ -408,11 +410,13 @@ impl Parser<'_> {
         let first = longest([
             self.day(i).map(|(e, d)| (e, Ok(d))),
             self.period(i).map(|(e, p)| (e, Err(p))),
+            self.range_end_period(i, opened),
         ])?;
         let j = joiner(first.0)?;
         let second = longest([
             self.day(j).map(|(e, d)| (e, Ok(d))),
             self.period(j).map(|(e, p)| (e, Err(p))),
+            self.range_end_period(j, true),
         ])?;
         let sem = match (first.1, second.1) {
             (Ok(a), Ok(b)) => {
@@ -428,10 +432,24 @@ impl Parser<'_> {
                 };
                 Sem::PeriodRange(a, b)
             }
-            (Err(a), Ok(b)) => Sem::PeriodRange(a, day_as_period(b)?),
-            (Ok(a), Err(b)) => Sem::PeriodRange(day_as_period(a)?, b),
+            (Err(a), Ok(b)) => Sem::DateRange(period_start(a)?, b),
+            (Ok(a), Err(b)) => Sem::DateRange(a, period_start(b)?),
         };
         Some((second.0, sem))
+    }
+
+    /// What may stand at either end of a range though not alone: a bare year ("2014 tot
+    /// 2018") and, after "van" / "from", a month abbreviation ("van sep tot nov").
+    fn range_end_period(&self, i: usize, opened: bool) -> M<Result<Day, Period>> {
+        if let Some((e, y)) = self.year(i) {
+            return Some((e, Err(Period::Year(y))));
+        }
+        if !opened {
+            return None;
+        }
+        let (e, m) = self.month_at(i, false)?;
+        let (e2, y) = self.opt_year(e);
+        Some((e2, Err(Period::Month { y, m })))
     }
 
     // ---- sets ------------------------------------------------------------------------------
@@ -538,9 +556,12 @@ impl Parser<'_> {
         (u.is_clock() && from && self.is(e + 1, Class::Now)).then_some((e + 2, Sem::Offset(n, u)))
     }
 
-    /// "afgelopen 5 minuten", "de komende twee uur".
+    /// "afgelopen 5 minuten", "de komende twee uur", "het aankomende uur", "next hour".
     fn clock_window(&self, i: usize) -> M<Sem> {
         let n = self.rel_sign(i).filter(|n| *n != 0)?;
+        if let Some((u, k)) = self.unit(i + 1).filter(|(u, _)| u.is_clock()) {
+            return Some((i + 2, Sem::ClockWindow(k, u, n > 0)));
+        }
         let (e, amount, u) = self.amount(i + 1)?;
         u.is_clock()
             .then_some((e, Sem::ClockWindow(amount, u, n > 0)))
@@ -566,6 +587,15 @@ impl Parser<'_> {
         if self.is(i, Class::RelThis) {
             if let Some(p) = self.val(i + 1, Class::Pod).and_then(Pod::parse) {
                 return Some((i + 2, Sem::DatePod(Day::Rel(0), p)));
+            }
+        }
+        // "komende maandagmiddag", "next monday morning" are handled by the weekday rules
+        if let Some(rel) = self.weekday_rel(i) {
+            let (j, rel) = rel;
+            if let Some((Day::Weekday { wd, .. }, p)) =
+                self.word(j).and_then(|w| self.compound_pod(w))
+            {
+                return Some((j + 1, Sem::DatePod(Day::Weekday { wd, rel }, p)));
             }
         }
         let (d, p) = self.compound_pod(self.word(i)?)?;
@@ -648,7 +678,8 @@ impl Parser<'_> {
             {
                 j += 1;
             }
-            if let Some((e2, c)) = self.clock(j, true) {
+            let loose = !self.punct(e, ",");
+            if let Some((e2, c)) = self.clock(j, loose) {
                 // a clock range after the day
                 let range = self.range(j).and_then(|(e3, s)| match s {
                     Sem::TimeRange(a, b) => Some((e3, Sem::DateTimeRange(d.clone(), a, b))),
@@ -831,7 +862,13 @@ impl Parser<'_> {
             return None;
         }
         let (e, h) = self.small_number(i + 1)?;
-        if !(0..=24).contains(&h) || self.unit(e).is_some() {
+        if !(0..=24).contains(&h) {
+            return None;
+        }
+        if self.is(e, Class::Oclock) {
+            return Some((e + 1, Clock::hour(h as u32)));
+        }
+        if self.unit(e).is_some() {
             return None;
         }
         Some((e, Clock::hour(h as u32)))
@@ -1109,10 +1146,16 @@ impl Parser<'_> {
         Some((e3, Day::Ymd { y, m: Some(m), d }))
     }
 
-    /// "dinsdag 9 mei", "vrijdag", "volgende vrijdag", "volgende week maandag".
-    fn weekday_day(&self, i: usize) -> M<Day> {
-        // relative determiner first
-        let (j, rel) = if self.is(i, Class::RelPrev) {
+    /// A relative determiner before a weekday and how it anchors the weekday.
+    fn weekday_rel(&self, i: usize) -> Option<(usize, WdRel)> {
+        match self.weekday_det(i) {
+            (j, Some(rel)) => Some((j, rel)),
+            _ => None,
+        }
+    }
+
+    fn weekday_det(&self, i: usize) -> (usize, Option<WdRel>) {
+        if self.is(i, Class::RelPrev) {
             (i + 1, Some(WdRel::Week(-1)))
         } else if self.is(i, Class::RelNext) {
             (i + 1, Some(WdRel::Week(1)))
@@ -1130,7 +1173,12 @@ impl Parser<'_> {
             (i + 1, Some(WdRel::Past))
         } else {
             (i, None)
-        };
+        }
+    }
+
+    /// "dinsdag 9 mei", "vrijdag", "volgende vrijdag", "volgende week maandag".
+    fn weekday_day(&self, i: usize) -> M<Day> {
+        let (j, rel) = self.weekday_det(i);
         // "volgende week (op) maandag"
         if let Some(WdRel::Week(k)) = rel {
             if self.unit(j).is_some_and(|(u, _)| u == Unit::Week) {
@@ -1801,7 +1849,19 @@ fn share_year(a: Day, b: Day) -> (Day, Day) {
     }
 }
 
-fn day_as_period(d: Day) -> Option<Period> {
-    let _ = d;
-    None
+/// A period as the day it starts on, to range from it to a day ("2014 tot 2 mei 2018").
+fn period_start(p: Period) -> Option<Day> {
+    match p {
+        Period::Year(y) => Some(Day::Ymd {
+            y: Some(y),
+            m: Some(1),
+            d: 1,
+        }),
+        Period::Month { y, m } => Some(Day::Ymd {
+            y,
+            m: Some(m),
+            d: 1,
+        }),
+        _ => None,
+    }
 }

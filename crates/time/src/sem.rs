@@ -45,7 +45,8 @@ impl Clock {
             return self;
         }
         let pm = match pod {
-            Pod::Mo => false,
+            // "10 tot 12 uur 's ochtends" ends at noon
+            Pod::Mo => self.h == 12,
             Pod::Af | Pod::Ev => true,
             Pod::Ni => !(self.h == 12 || self.h < 6),
         };
