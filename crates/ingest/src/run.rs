@@ -238,6 +238,7 @@ fn admit(
     let raw = match item {
         Ok(raw) => raw,
         Err(bad) => {
+            counters.documents.fetch_add(1, Ordering::Relaxed);
             skip(bad, 0, counters, reporter);
             return None;
         }
