@@ -1409,7 +1409,48 @@ impl Parser<'_> {
             self.window(i),
             self.part_period(i),
             self.week_of(i),
+            self.nth_week(i),
         ])
+    }
+
+    /// "de eerste week van 2015", "the last week of july", "3rd week of jan 2015".
+    fn nth_week(&self, i: usize) -> M<Period> {
+        let j = self.det(i);
+        let (e, n) = if self.is(j, Class::RelPast) || self.is(j, Class::RelPrev) {
+            (j + 1, -1)
+        } else {
+            let (e, n) = self.ordinal(j)?;
+            (e, i32::try_from(n).ok().filter(|n| (1..=5).contains(n))?)
+        };
+        if !self
+            .unit(e)
+            .is_some_and(|(u, k)| u == Unit::Week && k == 1.0)
+        {
+            return None;
+        }
+        if !matches!(self.word(e + 1), Some("van" | "of" | "in")) {
+            return None;
+        }
+        let k = e + 2;
+        let (end, inner) = longest([
+            self.month_at(k, false).map(|(e2, m)| {
+                let (e3, y) = self.opt_year(e2);
+                (e3, Period::Month { y, m })
+            }),
+            self.year(k).map(|(e2, y)| (e2, Period::Year(y))),
+            self.rel_period(k),
+        ])?;
+        matches!(
+            inner,
+            Period::Month { .. } | Period::Year(_) | Period::RelMonth(_) | Period::RelYear(_)
+        )
+        .then_some((
+            end,
+            Period::NthWeek {
+                inner: Box::new(inner),
+                n,
+            },
+        ))
     }
 
     /// A quarter or half year: "Q1", "2017-q1", "q1-2019", "2019 H2", "q3 2019", "Q1 of 2017",

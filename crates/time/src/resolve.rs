@@ -359,6 +359,10 @@ pub(crate) fn period(p: &Period, cx: &Ctx) -> Vec<Span3> {
             .into_iter()
             .map(|(timex, x)| week_span(monday(x), Some(timex)))
             .collect(),
+        Period::NthWeek { inner, n } => period(inner, cx)
+            .into_iter()
+            .filter_map(|(timex, start, end, g)| nth_week(&timex, start, end, g, *n))
+            .collect(),
         Period::Weekend(n) => {
             let sat = monday(today()) + Duration::days(5 + 7 * n);
             let iso = sat.iso_week();
@@ -470,6 +474,46 @@ fn year_slice(y: Option<i32>, index: u32, months: u32, cx: &Ctx) -> Vec<Span3> {
                 .collect()
         }
     }
+}
+
+/// The `n`-th week (-1: the last) of a month or year reading: weeks belong to the stretch that
+/// holds their Thursday. TIMEX: "2015-W01" in a year, "2015-01-W01" / "XXXX-07-W05" (the
+/// last) in a month.
+fn nth_week(
+    timex: &str,
+    start: NaiveDate,
+    end: NaiveDate,
+    g: Granularity,
+    n: i32,
+) -> Option<Span3> {
+    let thursday = Duration::days(3);
+    let first = monday(start + thursday);
+    let first = if first + thursday < start {
+        first + Duration::days(7)
+    } else {
+        first
+    };
+    let week = if n > 0 {
+        first + Duration::days(7 * (i64::from(n) - 1))
+    } else {
+        let last = monday(end - Duration::days(1));
+        if last + thursday >= end {
+            last - Duration::days(7)
+        } else {
+            last
+        }
+    };
+    if week + thursday >= end || week + thursday < start {
+        return None;
+    }
+    let timex = match g {
+        Granularity::Year => {
+            let iso = week.iso_week();
+            format!("{:04}-W{:02}", iso.year(), iso.week())
+        }
+        _ => format!("{timex}-W{:02}", if n > 0 { n } else { 5 }),
+    };
+    Some((timex, week, week + Duration::days(7), Granularity::Week))
 }
 
 fn window(n: f64, unit: Unit, future: bool, cx: &Ctx) -> Vec<Span3> {

@@ -312,6 +312,12 @@ pub(crate) enum Period {
     },
     /// The week (Monday to Monday) around a day.
     WeekOf(Day),
+    /// The `n`-th week (-1: the last) of a month or year; a week belongs to the month or year
+    /// of its Thursday, as ISO weeks do ("de eerste week van 2015", "de laatste week van juli").
+    NthWeek {
+        inner: Box<Period>,
+        n: i32,
+    },
     /// The weekend of the reference week, shifted by weeks.
     Weekend(i64),
     Season {
