@@ -111,6 +111,22 @@ pub fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     2.0 * EARTH_KM * a.sqrt().min(1.0).asin()
 }
 
+/// The analysis as stored: JSON without its `text` field, which the `text` column holds
+/// (put back by [`Archive::document`]).
+fn analysis_without_text(analysis: &Value) -> Result<String, StoreError> {
+    match analysis.as_object() {
+        Some(object) => {
+            let trimmed: serde_json::Map<String, Value> = object
+                .iter()
+                .filter(|(key, _)| key.as_str() != "text")
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect();
+            Ok(serde_json::to_string(&trimmed)?)
+        }
+        None => Ok(serde_json::to_string(analysis)?),
+    }
+}
+
 /// Seconds since the Unix epoch.
 fn now() -> i64 {
     std::time::SystemTime::now()
@@ -301,7 +317,7 @@ impl SqliteArchive {
     /// Stores a document's rows, its layers and its index entry (inside a transaction).
     fn write(&self, id: Option<DocId>, doc: &NewDocument, hash: &str) -> Result<DocId, StoreError> {
         let c = &self.connection;
-        let analysis = serde_json::to_string(&doc.analysis)?;
+        let analysis = analysis_without_text(&doc.analysis)?;
         let lang = doc.lang.code();
         let id = match id {
             Some(id) => {
@@ -598,7 +614,7 @@ impl Archive for SqliteArchive {
                     r.get(7)?,
                     r.get(8)?,
                     r.get(9)?,
-                    r.get(10)?,
+                    r.get::<_, String>(10)?,
                     r.get::<_, String>(11)?,
                 ))
             })
@@ -606,6 +622,10 @@ impl Archive for SqliteArchive {
         let Some((document, hash, author, source, ingested_at, text, analysis)) = row else {
             return Ok(None);
         };
+        let mut analysis: Value = serde_json::from_str(&analysis)?;
+        if let Some(object) = analysis.as_object_mut() {
+            object.insert("text".to_string(), Value::String(text.clone()));
+        }
         Ok(Some(StoredDocument {
             document,
             hash,
@@ -613,7 +633,7 @@ impl Archive for SqliteArchive {
             source,
             ingested_at,
             text,
-            analysis: serde_json::from_str(&analysis)?,
+            analysis,
         }))
     }
 

@@ -114,6 +114,7 @@ fn round_trip_keeps_analysis_and_layers() {
     let stored = store.document(first).unwrap().unwrap();
     assert_eq!(stored.document.outlet.as_deref(), Some("Friesch Dagblad"));
     assert_eq!(stored.analysis["a_future_layer"][0]["anything"], 1);
+    assert_eq!(stored.analysis["text"].as_str(), Some(stored.text.as_str()));
     assert_eq!(stored.source.as_deref(), Some("test"));
     assert!(store.document(9999).unwrap().is_none());
 }
