@@ -148,6 +148,16 @@ impl<'a> Context<'a> {
                 || sentence_time.is_some_and(|t| flags::is_historical(t, reference)),
             in_quote,
         };
+        if (event.historical || event.hypothetical)
+            && event
+                .time
+                .as_ref()
+                .is_some_and(|t| t.source != ArgumentSource::Sentence)
+        {
+            // Another sentence's time does not date background history or a plan.
+            event.time = None;
+            event.time_context = None;
+        }
         event.confidence = confidence(hit.strength, &event);
         event
     }
@@ -194,25 +204,30 @@ impl<'a> Context<'a> {
     /// the document's first one.
     fn time(&self, hit: &Hit) -> Option<EventTime> {
         let times = self.input.times;
-        let in_sentence = |s: usize| {
+        // A plan in the sentence before ("next week") does not date this sentence's event.
+        let in_sentence = |s: usize, own: bool| {
             let span = self.input.segmentation.sentences.get(s)?.span;
             let from = self.times.partition_point(|(at, _)| *at < span.start);
             let to = self.times.partition_point(|(at, _)| *at < span.end);
             self.times[from..to]
                 .iter()
                 .map(|(_, k)| *k)
-                .filter(|k| times.get(*k).is_some_and(|t| span.contains(t.span)))
+                .filter(|k| {
+                    times.get(*k).is_some_and(|t| {
+                        span.contains(t.span) && (own || !flags::is_future(t, self.input.reference))
+                    })
+                })
                 .min_by_key(|k| {
                     times
                         .get(*k)
                         .map_or(usize::MAX, |t| distance(t.span, hit.span))
                 })
         };
-        let (k, source) = in_sentence(hit.sentence)
+        let (k, source) = in_sentence(hit.sentence, true)
             .map(|k| (k, ArgumentSource::Sentence))
             .or_else(|| {
                 let before = hit.sentence.checked_sub(1)?;
-                in_sentence(before).map(|k| (k, ArgumentSource::PreviousSentence))
+                in_sentence(before, false).map(|k| (k, ArgumentSource::PreviousSentence))
             })
             .or_else(|| self.main_time.map(|k| (k, ArgumentSource::Document)))?;
         let t = times.get(k)?;

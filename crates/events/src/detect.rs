@@ -122,7 +122,8 @@ fn refine(
 }
 
 /// Food prices: an amount of money whose priced goods name food or water ("een kilo suiker
-/// kost zo’n 70 dollar").
+/// kost zo’n 70 dollar"), or, when the numbers stage found no goods, an amount after a price
+/// verb with a food word before it in its sentence ("een zak meel kost in Aleppo 40 dollar").
 fn prices(input: &EventInput, words: &Words, lx: &Lexicon) -> Vec<Hit> {
     let Some(food_prices) = sub_type("food_prices") else {
         return Vec::new();
@@ -133,11 +134,18 @@ fn prices(input: &EventInput, words: &Words, lx: &Lexicon) -> Vec<Hit> {
         .enumerate()
         .filter(|(_, q)| q.kind == QuantityKind::Money)
         .filter_map(|(index, q)| {
-            let goods = q.priced.as_ref()?.span;
-            let from = words.first_at(goods.start);
-            let to = words.first_at(goods.end);
-            (from..to).any(|j| lx.food.any_at(words, j)).then_some(())?;
             let first = words.first_at(q.span.start);
+            let food = match &q.priced {
+                Some(goods) => {
+                    let (from, to) = (
+                        words.first_at(goods.span.start),
+                        words.first_at(goods.span.end),
+                    );
+                    (from..to).any(|j| lx.food.any_at(words, j))
+                }
+                None => price_of_food_before(words, first, lx),
+            };
+            food.then_some(())?;
             let sentence = words.list.get(first)?.sentence;
             Some(Hit {
                 sub_type: food_prices,
@@ -150,4 +158,14 @@ fn prices(input: &EventInput, words: &Words, lx: &Lexicon) -> Vec<Hit> {
             })
         })
         .collect()
+}
+
+/// Whether a price verb and, before it, a food word come before word `at` in its sentence.
+fn price_of_food_before(words: &Words, at: usize, lx: &Lexicon) -> bool {
+    let (lo, _) = words.sentence_range(at.min(words.list.len().saturating_sub(1)));
+    let from = at.saturating_sub(NEEDS_WINDOW).max(lo);
+    let Some(verb) = (from..at).rev().find(|j| lx.price_verbs.any_at(words, *j)) else {
+        return false;
+    };
+    (from..verb).any(|j| lx.food.any_at(words, j))
 }

@@ -259,8 +259,8 @@ fn fields(row: &EventRow) -> Vec<(&'static str, Value)> {
             .clone()
             .unwrap_or_else(|| row.source.id.clone())),
         json!(row.notes),
-        json!(fatalities(e)),
-        json!(count.and_then(|c| c.value.or(c.lower))),
+        json!(fatalities(e).map(whole)),
+        json!(count.and_then(|c| c.value.or(c.lower)).map(whole)),
         json!(count.map(|c| c.text.clone())),
         json!(e.confidence),
         json!(e.trigger.span.start),
@@ -269,6 +269,15 @@ fn fields(row: &EventRow) -> Vec<(&'static str, Value)> {
         json!(e.mentions.len()),
     ];
     CSV_COLUMNS.iter().copied().zip(values).collect()
+}
+
+/// A count as a JSON number: whole numbers without a fraction ("12", not "12.0").
+fn whole(x: f64) -> Value {
+    if x.fract() == 0.0 && x.abs() < 9e15 {
+        json!(x as i64)
+    } else {
+        json!(x)
+    }
 }
 
 /// The event date (ISO) and ACLED's time precision.

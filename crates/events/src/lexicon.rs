@@ -11,7 +11,8 @@
 //! - `event_counts.txt`: `phrase <TAB> what`: nouns and verbs that say what a number counts
 //!   (killed, injured, displaced, people);
 //! - `event_actors.txt`: nouns for actors that are not names (het leger, protesters);
-//! - `event_food.txt`: food and water words (for food prices and shortages).
+//! - `event_food.txt`: food and water words (for food prices and shortages);
+//! - `numbers_price_verbs.txt` (the numbers stage's): verbs that make an amount a price.
 
 use crate::taxonomy::{sub_type, SubType};
 use crate::words::Phrases;
@@ -65,6 +66,9 @@ pub(crate) struct Lexicon {
     pub counts: Phrases<CountWhat>,
     pub actors: Phrases<()>,
     pub food: Phrases<()>,
+    /// Verbs that make an amount of money a price ("kost", "costs"), shared with the numbers
+    /// stage (`numbers_price_verbs.txt`).
+    pub price_verbs: Phrases<()>,
     pub adjective_suffixes: Vec<String>,
     /// Lines that could not be read (checked by the tests).
     pub problems: Vec<String>,
@@ -96,6 +100,9 @@ impl Lexicon {
             }
             for line in kroniek_lang::list(code, "event_food.txt") {
                 lx.food.insert(line, ());
+            }
+            for line in kroniek_lang::list(code, "numbers_price_verbs.txt") {
+                lx.price_verbs.insert(line, ());
             }
             lx.adjective_suffixes.extend(
                 kroniek_lang::words(code, "adjective_suffixes.txt")

@@ -6,6 +6,7 @@
 //!                     -> quantities (numbers, money, measures, vague counts)
 //!                     -> times (resolved against the publication date)
 //!                     -> places (locations and demonyms -> gazetteer)
+//!                     -> events (triggers + actors, place, time, counts from the layers above)
 //!          -> Analysis (character offsets)
 //! ```
 //!
@@ -14,6 +15,7 @@
 //! indexes text), which is what every output of Kroniek gives.
 
 use kroniek_entities::{find_entities, Entity, EntityKind, TypedName};
+use kroniek_events::{find_events, Event, EventInput};
 use kroniek_ner::{NameKind, Tagger};
 use kroniek_numbers::{find_quantities, Quantity};
 use kroniek_places::{Gazetteer, Place, PlaceMention, PlacesError};
@@ -61,6 +63,9 @@ pub struct Analysis {
     /// Places named in the text (also through adjectives like "Oost-Syrische"), with
     /// coordinates.
     pub places: Vec<Place>,
+    /// Typed events (fighting, air strikes, protests, displacement, food prices, …) with their
+    /// actors, place, time and counts, merged when the article reports one twice.
+    pub events: Vec<Event>,
 }
 
 /// Why a pipeline could not be built.
@@ -108,6 +113,17 @@ impl Pipeline {
             .and_then(Reference::parse);
         let times = find_times(text, &segmentation, lang, reference);
         let places = self.places(text, &segmentation, lang, &entities.entities);
+        let events = find_events(&EventInput {
+            text,
+            segmentation: &segmentation,
+            lang,
+            reference,
+            entities: &entities,
+            quantities: &quantities,
+            times: &times,
+            places: &places,
+            quotes: &quotes,
+        });
         let mut analysis = Analysis {
             schema_version: SCHEMA_VERSION.to_string(),
             offsets: "characters".to_string(),
@@ -122,6 +138,7 @@ impl Pipeline {
             quantities,
             times,
             places,
+            events,
         };
         analysis.to_char_offsets(&CharOffsets::new(text));
         analysis
@@ -199,5 +216,6 @@ impl ToCharOffsets for Analysis {
         self.quantities.to_char_offsets(map);
         self.times.to_char_offsets(map);
         self.places.to_char_offsets(map);
+        self.events.to_char_offsets(map);
     }
 }
