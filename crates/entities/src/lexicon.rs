@@ -1,8 +1,9 @@
 //! The word lists the name finder and its users need, loaded once per language from
 //! `lang/<code>/`.
 
+use crate::Gender;
 use kroniek_text::Lang;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// Word lists about names and the people who speak, for one language.
@@ -22,6 +23,10 @@ pub struct Lexicon {
     pub group_nouns: HashSet<String>,
     /// Endings of adjectives made from place names: Arnhemse, Syrian (`adjective_suffixes.txt`).
     pub adjective_suffixes: Vec<String>,
+    /// Prepositions: a name after one is not a subject (`prepositions.txt`).
+    pub prepositions: HashSet<String>,
+    /// First names and the gender they indicate (`first_names_gender.txt`).
+    pub first_names: HashMap<String, Gender>,
     /// Personal pronouns that can stand for a speaker, with their gender and number
     /// (`pronouns.txt`).
     pub pronouns: Vec<Pronoun>,
@@ -77,7 +82,19 @@ impl Lexicon {
             org_words: set("org_words.txt"),
             institutions: set("institutions.txt"),
             group_nouns: set("group_nouns.txt"),
+            prepositions: set("prepositions.txt"),
             adjective_suffixes: kroniek_lang::words(code, "adjective_suffixes.txt"),
+            first_names: kroniek_lang::table(code, "first_names_gender.txt")
+                .into_iter()
+                .filter_map(|row| {
+                    let gender = match *row.get(1)? {
+                        "f" => Gender::Female,
+                        "m" => Gender::Male,
+                        _ => return None,
+                    };
+                    Some((row.first()?.to_lowercase(), gender))
+                })
+                .collect(),
             pronouns,
         }
     }
@@ -96,14 +113,22 @@ impl Lexicon {
             .any(|suffix| lower.len() > suffix.len() + 2 && lower.ends_with(suffix.as_str()))
     }
 
+    /// The gender the first word of a full name indicates ("Eddy van Wessel": male); none for
+    /// a single word, which may be a surname.
+    pub fn gender_of(&self, name: &str) -> Option<Gender> {
+        let mut words = name.split_whitespace();
+        let first = words.next()?;
+        words.next()?;
+        self.first_names.get(&first.to_lowercase()).copied()
+    }
+
     /// Whether `word` (any case) is a role or title noun, also as the last part of a compound
     /// ("Radio 10-dj", "oud-minister").
     pub fn is_role(&self, word: &str) -> bool {
         let lower = word.trim_end_matches('.').to_lowercase();
         self.roles.contains(&lower)
-            || lower
-                .rsplit('-')
-                .next()
-                .is_some_and(|tail| self.roles.contains(tail))
+            || lower.rsplit('-').next().is_some_and(|tail| self.roles.contains(tail))
+            // Compounds: "senaatslijsttrekker", "europarlementariër" end in a role word.
+            || self.roles.iter().any(|role| role.chars().count() >= 6 && lower.len() > role.len() + 2 && lower.ends_with(role.as_str()))
     }
 }

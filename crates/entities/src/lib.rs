@@ -30,6 +30,16 @@ pub enum EntityKind {
     Misc,
 }
 
+/// The gender a person's first name indicates, used to make pronouns agree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Gender {
+    /// A name (almost) only women bear.
+    Female,
+    /// A name (almost) only men bear.
+    Male,
+}
+
 /// A mention of an entity in the text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mention {
@@ -56,6 +66,9 @@ pub struct Entity {
     pub name: String,
     /// Every mention, in text order.
     pub mentions: Vec<Mention>,
+    /// For a person, the gender the first name indicates, when it does.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gender: Option<Gender>,
 }
 
 impl ToCharOffsets for Entity {
@@ -168,7 +181,12 @@ pub fn find_entities(
                 .split_whitespace()
                 .any(|w| !lexicon.function_words.contains(&w.to_lowercase()))
         })
-        .map(|t| (t.span, Some(t.kind)))
+        .map(|t| {
+            (
+                without_leading_role(text, t.span, t.kind, lexicon),
+                Some(t.kind),
+            )
+        })
         .collect();
     // With a tagger, its types win; the rules only add names after a role word ("minister
     // Kaag") and untyped short forms that may join a typed full name.
@@ -185,6 +203,22 @@ pub fn find_entities(
     }
     named.sort_by_key(|(span, _)| span.start);
     group(text, &named, lexicon)
+}
+
+/// A tagged person name that starts with a role word ("Senaatslijsttrekker Henk Otten") is
+/// narrowed to the name itself.
+fn without_leading_role(text: &str, span: Span, kind: EntityKind, lexicon: &Lexicon) -> Span {
+    let surface = span.of(text);
+    let Some((first, rest)) = surface.split_once(' ') else {
+        return span;
+    };
+    if kind != EntityKind::Person
+        || !lexicon.is_role(first)
+        || !rest.starts_with(char::is_uppercase)
+    {
+        return span;
+    }
+    Span::new(span.end - rest.len(), span.end)
 }
 
 /// Groups named mentions into entities. Full names come first so that short forms can join them.
@@ -219,15 +253,16 @@ fn group(text: &str, named: &[(Span, Option<EntityKind>)], lexicon: &Lexicon) ->
                     kind: EntityKind::Misc,
                     name: surface.to_string(),
                     mentions: vec![mention],
+                    gender: None,
                 });
             }
         }
     }
-    finish(entities, kinds)
+    finish(entities, kinds, lexicon)
 }
 
 /// Orders entities by first mention, settles their kinds and renumbers them.
-fn finish(entities: Vec<Entity>, kinds: Vec<Option<EntityKind>>) -> Entities {
+fn finish(entities: Vec<Entity>, kinds: Vec<Option<EntityKind>>, lexicon: &Lexicon) -> Entities {
     let mut kept: Vec<Entity> = entities
         .into_iter()
         .zip(kinds)
@@ -235,6 +270,9 @@ fn finish(entities: Vec<Entity>, kinds: Vec<Option<EntityKind>>) -> Entities {
             entity.kind = kind?;
             entity.mentions.sort_by_key(|m| m.span.start);
             entity.name = canonical_name(&entity);
+            if entity.kind == EntityKind::Person {
+                entity.gender = lexicon.gender_of(&entity.name);
+            }
             Some(entity)
         })
         .collect();

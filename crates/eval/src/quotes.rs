@@ -180,6 +180,8 @@ struct Predicted {
     end: usize,
     direct: bool,
     speaker: Option<String>,
+    /// How the speaker was found and from which words, for error listings.
+    how: String,
 }
 
 fn score_article(article: &GoldArticle, text: &str, lang: Option<Lang>, report: &mut QuoteReport) {
@@ -199,6 +201,11 @@ fn score_article(article: &GoldArticle, text: &str, lang: Option<Lang>, report: 
             end: q.span.end,
             direct: q.kind == kroniek_pipeline::QuoteKind::Direct,
             speaker: q.speaker.as_ref().map(|s| s.name.clone()),
+            how: q.speaker.as_ref().map_or(String::new(), |s| {
+                let mention = s.mention.as_ref().map(|m| m.text.as_str());
+                let cue = q.cue.as_ref().map(|c| c.text.as_str());
+                format!("{:?} via {mention:?}, cue {cue:?}", s.resolution)
+            }),
         })
         .collect();
     let gold: Vec<&GoldQuote> = article.quotes.iter().collect();
@@ -336,7 +343,8 @@ fn describe_errors(
                     let got = predicted[p].speaker.as_deref().unwrap_or("-");
                     if !same_speaker(expected, got) {
                         errors.push(format!(
-                            "{file} SPEAKER {expected:?} got {got:?}: {:?}",
+                            "{file} SPEAKER {expected:?} got {got:?} [{}]: {:?}",
+                            predicted[p].how,
                             show(quote.start, quote.end)
                         ));
                     }

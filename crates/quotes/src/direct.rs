@@ -5,6 +5,7 @@
 use crate::marks::{find_pairs, Pair};
 use crate::phrases::{Context, Phrase};
 use crate::{Quote, QuoteKind, Resolution, Speaker, Words};
+use kroniek_entities::EntityKind;
 use kroniek_text::Span;
 
 /// A cue and the phrase that names the speaker next to it.
@@ -53,6 +54,10 @@ pub fn find_direct(cx: &Context) -> Vec<Quote> {
             speaker,
             nested_in,
         });
+        cx.record_speaker(
+            pair.close.end,
+            quotes.last().and_then(|q| q.speaker.as_ref()),
+        );
         kept_pairs.push(index);
     }
     inherit_interrupted(cx, &pairs, &kept_pairs, &mut quotes);
@@ -191,7 +196,16 @@ fn leading(cx: &Context, first: usize, open: usize) -> Option<Attribution> {
         return Some(found);
     }
     if cx.token(last) == ":" {
-        if let Some(phrase @ Phrase::Name(_)) = cx.phrase_before(last, first) {
+        // "Hartkamp: ,,…''": only a person or an organisation speaks, not "IJsland: «…»".
+        let speaks = |span: Span| {
+            cx.entities
+                .at(span)
+                .is_some_and(|e| matches!(e.kind, EntityKind::Person | EntityKind::Organisation))
+        };
+        if let Some(phrase @ Phrase::Name(span)) =
+            cx.phrase_before(last, first).filter(|p| speaks(p.span()))
+        {
+            let _ = span;
             return Some(Attribution {
                 cue: cx.seg.tokens[last].span,
                 phrase: Some(phrase),
@@ -328,15 +342,20 @@ fn from_context(
     if continued.is_some() {
         return continued;
     }
-    let (entity, span) = cx.person_in_reach(pair.open.start, &quoted)?;
-    let there = cx.seg.sentence_at(span.start).unwrap_or(0);
-    (here.saturating_sub(there) <= 3).then(|| Speaker {
-        name: entity.name.clone(),
-        named: true,
-        entity: Some(entity.id),
-        mention: Some(Words::at(cx.text, span)),
-        resolution: Resolution::Context,
-    })
+    // Nothing near: a text that quotes one person at length (an interview, a portrait) goes on
+    // with the last speaker; else the person named last.
+    if let Some(speaker) = previous_quote
+        .and_then(|(quote, _)| quote.speaker.clone())
+        .filter(|s| s.named)
+    {
+        return Some(Speaker {
+            resolution: Resolution::PreviousQuote,
+            mention: None,
+            ..speaker
+        });
+    }
+    let (entity, span) = cx.person_for(pair.open.start, &quoted, None, None)?;
+    Some(cx.entity_speaker(entity, Some(span), Resolution::Context))
 }
 
 /// The person sentence `index` is about: its first named person, or a pronoun subject at its

@@ -19,6 +19,7 @@ pub fn find_indirect(cx: &Context, direct: &[Quote]) -> Vec<Quote> {
         let (first, end) = (sentence.first_token, sentence.end_token);
         if let Some(quote) = in_sentence(cx, first, end, &quoted) {
             if !covered_by_direct(quote.span, &quoted) {
+                cx.record_speaker(quote.span.end, quote.speaker.as_ref());
                 found.push(Quote {
                     id: direct.len() + found.len(),
                     ..quote

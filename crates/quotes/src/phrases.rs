@@ -4,6 +4,7 @@
 use crate::cues::{CueVerb, Cues};
 use kroniek_entities::{name_at, Entities, Lexicon};
 use kroniek_text::{Lang, Segmentation, Span, TokenKind};
+use std::cell::RefCell;
 
 /// What stands in a speaker's place next to a cue.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,6 +47,9 @@ pub struct Context<'a> {
     pub cues: &'static Cues,
     /// The entities layer.
     pub entities: &'a Entities,
+    /// Who has been quoted so far: (end of the quotation, entity), filled in as quotations are
+    /// attributed, so that a pronoun prefers someone already speaking.
+    spoken: RefCell<Vec<(usize, usize)>>,
 }
 
 /// Articles and possessives that open a description.
@@ -68,7 +72,23 @@ impl<'a> Context<'a> {
             lexicon: Lexicon::for_lang(lang),
             cues: Cues::for_lang(lang),
             entities,
+            spoken: RefCell::new(Vec::new()),
         }
+    }
+
+    /// Notes that the quotation ending at byte `end` was said by `speaker`.
+    pub fn record_speaker(&self, end: usize, speaker: Option<&crate::Speaker>) {
+        if let Some(entity) = speaker.and_then(|s| s.entity) {
+            self.spoken.borrow_mut().push((end, entity));
+        }
+    }
+
+    /// Whether `entity` was quoted in a quotation that ends before byte `at`.
+    pub fn spoke_before(&self, entity: usize, at: usize) -> bool {
+        self.spoken
+            .borrow()
+            .iter()
+            .any(|&(end, e)| e == entity && end <= at)
     }
 
     /// The text of token `i`.
@@ -166,11 +186,8 @@ impl<'a> Context<'a> {
     fn description_from(&self, i: usize, limit: usize) -> Option<Phrase> {
         let first = self.lower(i)?;
         let definite = DEFINITE.contains(&first.as_str());
-        let mut j = if DETERMINERS.contains(&first.as_str()) {
-            i + 1
-        } else {
-            i
-        };
+        let determined = DETERMINERS.contains(&first.as_str());
+        let mut j = if determined { i + 1 } else { i };
         let body_start = j;
         let mut head = None;
         while j < limit && j < body_start + 4 {
@@ -185,6 +202,14 @@ impl<'a> Context<'a> {
             j += 1;
         }
         let head = head?;
+        // Without an article only a word for people makes a speaker ("critici", "woordvoerders");
+        // "vorig jaar" after a verb is no one.
+        let about_people = self.lexicon.is_role(&head)
+            || self.lexicon.institutions.contains(&head)
+            || self.lexicon.group_nouns.contains(&head);
+        if !determined && !about_people {
+            return None;
+        }
         let end = self.complement(j, limit).unwrap_or(j);
         Some(Phrase::Description {
             span: self.span(i, end),
@@ -224,6 +249,69 @@ impl<'a> Context<'a> {
     /// The speaker phrase that ends just before token `end` (before a cue: "Jan zegt",
     /// "Henk Otten, lijsttrekker voor Forum, stelt"), read no further back than token `limit`.
     pub fn phrase_before(&self, end: usize, limit: usize) -> Option<Phrase> {
+        let mut phrase = self.nearest_phrase_before(end, limit)?;
+        let phrase_end = phrase.span().end;
+        // "Erik Gerritsen van het ministerie van VWS reageert": the speaker is the head before
+        // the complements, not the organisation at their end.
+        for _ in 0..3 {
+            let before = self.before_article(self.token_from(phrase.span().start), limit);
+            if before <= limit
+                || !self
+                    .lower(before - 1)
+                    .is_some_and(|w| LINKS.contains(&w.as_str()))
+            {
+                break;
+            }
+            match self.nearest_phrase_before(before - 1, limit) {
+                Some(head @ (Phrase::Name(_) | Phrase::Description { .. })) => phrase = head,
+                _ => break,
+            }
+        }
+        // A phrase after a preposition ("met de Volkskrant vertelde R.") is no subject.
+        let before = self.before_article(self.token_from(phrase.span().start), limit);
+        if before > limit
+            && self
+                .lower(before - 1)
+                .is_some_and(|w| self.lexicon.prepositions.contains(&w))
+        {
+            return None;
+        }
+        Some(self.widen(phrase, phrase_end))
+    }
+
+    /// Token `start`, moved back over an article right before it.
+    fn before_article(&self, start: usize, limit: usize) -> usize {
+        if start > limit
+            && self
+                .lower(start - 1)
+                .is_some_and(|w| DETERMINERS.contains(&w.as_str()))
+        {
+            start - 1
+        } else {
+            start
+        }
+    }
+
+    /// A description widened to run to byte `end` (its complements included); names stay as
+    /// they are.
+    fn widen(&self, phrase: Phrase, end: usize) -> Phrase {
+        match phrase {
+            Phrase::Description {
+                span,
+                head,
+                definite,
+            } => Phrase::Description {
+                span: Span::new(span.start, end.max(span.end)),
+                head,
+                definite,
+            },
+            other => other,
+        }
+    }
+
+    /// The name, pronoun or description that ends right before token `end` (an apposition
+    /// between commas skipped).
+    fn nearest_phrase_before(&self, end: usize, limit: usize) -> Option<Phrase> {
         let mut last = end.checked_sub(1).filter(|&l| l >= limit)?;
         if self.token(last) == "," {
             // Skip an apposition: "Henk Otten, lijsttrekker voor Forum in de senaat, stelt".

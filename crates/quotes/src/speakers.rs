@@ -1,9 +1,13 @@
 //! Turning a speaker phrase into a speaker: names to entities, pronouns and definite
 //! descriptions to the person or group they stand for.
+//!
+//! Pronouns and descriptions are resolved by scoring the people named before them: nearer is
+//! better, someone already quoted is more likely to speak again, a name in subject position beats
+//! one in an object, and a pronoun must agree with the gender of the first name when it is known.
 
 use crate::phrases::{Context, Phrase};
 use crate::{Resolution, Speaker, Words};
-use kroniek_entities::EntityKind;
+use kroniek_entities::{Entity, EntityKind, Gender};
 use kroniek_text::Span;
 
 /// How many sentences back a pronoun or a description may find the person it stands for.
@@ -21,7 +25,7 @@ impl Context<'_> {
     ) -> Option<Speaker> {
         let span = phrase.span();
         match phrase {
-            Phrase::Name(_) => Some(self.named(span, Resolution::Name, span)),
+            Phrase::Name(_) => Some(self.named(span, Resolution::Name, span, quoted)),
             Phrase::Pronoun(_) => self.pronoun_speaker(span, quoted, plural_verb),
             Phrase::Description { head, definite, .. } => {
                 Some(self.description_speaker(span, head, *definite, quoted))
@@ -29,11 +33,26 @@ impl Context<'_> {
         }
     }
 
-    /// A speaker for the name at `name`: its entity when it has one.
-    pub fn named(&self, name: Span, resolution: Resolution, mention: Span) -> Speaker {
+    /// A speaker for the name at `name`: its entity when it has one. A capitalised word that is
+    /// no person or organisation ("de Arnhemmer", "Critici") is read as a description.
+    pub fn named(
+        &self,
+        name: Span,
+        resolution: Resolution,
+        mention: Span,
+        quoted: &[Span],
+    ) -> Speaker {
         let entity = self.entities.at(name);
-        if entity.is_none() && self.looks_like_common_noun(name) {
-            return self.description_speaker(name, &name.of(self.text).to_lowercase(), true, &[]);
+        let not_an_agent = entity
+            .is_some_and(|e| matches!(e.kind, EntityKind::Misc | EntityKind::Location))
+            && self.is_single_word(name);
+        if (entity.is_none() && self.looks_like_common_noun(name)) || not_an_agent {
+            return self.description_speaker(
+                name,
+                &name.of(self.text).to_lowercase(),
+                true,
+                quoted,
+            );
         }
         Speaker {
             name: entity.map_or_else(|| name.of(self.text).to_string(), |e| e.name.clone()),
@@ -44,12 +63,31 @@ impl Context<'_> {
         }
     }
 
+    /// A speaker for an entity mentioned at `mention`.
+    pub fn entity_speaker(
+        &self,
+        entity: &Entity,
+        mention: Option<Span>,
+        resolution: Resolution,
+    ) -> Speaker {
+        Speaker {
+            name: entity.name.clone(),
+            named: true,
+            entity: Some(entity.id),
+            mention: mention.map(|m| Words::at(self.text, m)),
+            resolution,
+        }
+    }
+
+    fn is_single_word(&self, span: Span) -> bool {
+        self.token_from(span.end) == self.token_from(span.start) + 1
+    }
+
     /// Whether a capitalised word that no entity covers is a common noun capitalised by its
     /// place: one word at the start of a sentence ("Critici zeggen") or after an article ("de
     /// Arnhemmer").
     fn looks_like_common_noun(&self, name: Span) -> bool {
         let first = self.token_from(name.start);
-        let single = self.token_from(name.end) == first + 1;
         let sentence_start = self
             .seg
             .sentence_at(name.start)
@@ -58,7 +96,7 @@ impl Context<'_> {
             && self
                 .word(first - 1)
                 .is_some_and(|w| matches!(w.to_lowercase().as_str(), "de" | "het" | "the"));
-        single && (sentence_start || after_article) && self.entities.entities.iter().any(|_| true)
+        self.is_single_word(name) && (sentence_start || after_article)
     }
 
     /// The person (or, for a plural pronoun, the group) a pronoun stands for.
@@ -80,19 +118,24 @@ impl Context<'_> {
                     resolution: Resolution::Pronoun,
                 });
             }
+            if entry.number == "pl" {
+                let organisation = self.salient_organisation(pronoun.start)?;
+                return Some(self.entity_speaker(organisation, Some(pronoun), Resolution::Pronoun));
+            }
         }
-        let (entity, _) = self.person_in_reach(pronoun.start, quoted)?;
-        Some(Speaker {
-            name: entity.name.clone(),
-            named: true,
-            entity: Some(entity.id),
-            mention: Some(Words::at(self.text, pronoun)),
-            resolution: Resolution::Pronoun,
-        })
+        let gender = match entry.gender.as_str() {
+            "m" => Some(Gender::Male),
+            "f" => Some(Gender::Female),
+            _ => None,
+        };
+        let (entity, _) = self.person_for(pronoun.start, quoted, gender, None)?;
+        Some(self.entity_speaker(entity, Some(pronoun), Resolution::Pronoun))
     }
 
     /// A description is its own speaker, unless it is definite and names a role ("de
-    /// fotograaf"): then it refers back to the person named last.
+    /// fotograaf"): then it refers back to the person it describes (the one whose apposition
+    /// holds the same noun, else the one named last); "het bedrijf" refers back to the
+    /// organisation the text is about.
     fn description_speaker(
         &self,
         span: Span,
@@ -101,32 +144,20 @@ impl Context<'_> {
         quoted: &[Span],
     ) -> Speaker {
         let words = span.of(self.text);
-        let institution =
-            self.lexicon.institutions.contains(head) || self.lexicon.group_nouns.contains(head);
+        let institution = self.lexicon.institutions.contains(head);
+        let group = self.lexicon.group_nouns.contains(head);
         let capitalised = words
             .split_whitespace()
             .skip(1)
             .any(|w| w.chars().next().is_some_and(char::is_uppercase));
-        if definite && !institution && !capitalised {
-            if let Some((entity, _)) = self.person_in_reach(span.start, quoted) {
-                return Speaker {
-                    name: entity.name.clone(),
-                    named: true,
-                    entity: Some(entity.id),
-                    mention: Some(Words::at(self.text, span)),
-                    resolution: Resolution::Description,
-                };
+        if definite && !institution && !group && !capitalised {
+            if let Some((entity, _)) = self.person_for(span.start, quoted, None, Some(head)) {
+                return self.entity_speaker(entity, Some(span), Resolution::Description);
             }
         }
-        if definite && self.lexicon.institutions.contains(head) && !capitalised {
-            if let Some(entity) = self.organisation_before(span.start) {
-                return Speaker {
-                    name: entity.name.clone(),
-                    named: true,
-                    entity: Some(entity.id),
-                    mention: Some(Words::at(self.text, span)),
-                    resolution: Resolution::Description,
-                };
+        if definite && institution && !capitalised {
+            if let Some(entity) = self.salient_organisation(span.start) {
+                return self.entity_speaker(entity, Some(span), Resolution::Description);
             }
         }
         let organisation = self.entities.entities.iter().find(|e| {
@@ -141,41 +172,110 @@ impl Context<'_> {
         }
     }
 
-    /// The organisation named last before byte `at`, at most [`REACH`] sentences back: what
-    /// "het bedrijf" or "de organisatie" refers to.
-    fn organisation_before(&self, at: usize) -> Option<&kroniek_entities::Entity> {
+    /// The organisation a text is about at byte `at`: the one named most often so far, among
+    /// those named within [`REACH`] sentences; ties go to the one named last.
+    fn salient_organisation(&self, at: usize) -> Option<&Entity> {
         let here = self.seg.sentence_at(at).unwrap_or(0);
-        let mut best: Option<(&kroniek_entities::Entity, usize)> = None;
+        self.entities
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Organisation)
+            .filter_map(|e| {
+                let before: Vec<Span> = e
+                    .mentions
+                    .iter()
+                    .map(|m| m.span)
+                    .filter(|s| s.end <= at)
+                    .collect();
+                let last = *before.last()?;
+                let there = self.seg.sentence_at(last.start).unwrap_or(0);
+                (here.saturating_sub(there) <= REACH).then_some((e, before.len(), last.end))
+            })
+            .max_by_key(|(_, count, last)| (*count, *last))
+            .map(|(e, _, _)| e)
+    }
+
+    /// The person named before byte `at` that a pronoun or description most likely stands for,
+    /// with the mention that decided it. Scores: one point less per sentence back; more for
+    /// someone quoted before `at`, for a mention in subject position, and (with `head`) for a
+    /// person whose apposition holds that noun ("Theo de Roos, emeritus hoogleraar"); people
+    /// of the wrong gender are out.
+    pub fn person_for(
+        &self,
+        at: usize,
+        quoted: &[Span],
+        gender: Option<Gender>,
+        head: Option<&str>,
+    ) -> Option<(&Entity, Span)> {
+        let here = self.seg.sentence_at(at).unwrap_or(0);
+        let mut best: Option<(f32, usize, &Entity, Span)> = None;
         for entity in self
             .entities
             .entities
             .iter()
-            .filter(|e| e.kind == EntityKind::Organisation)
+            .filter(|e| e.kind == EntityKind::Person)
         {
-            for mention in entity.mentions.iter().filter(|m| m.span.end <= at) {
-                if best.is_none_or(|(_, end)| end < mention.span.end) {
-                    best = Some((entity, mention.span.end));
-                }
+            if gender.is_some() && entity.gender.is_some() && entity.gender != gender {
+                continue;
+            }
+            let mentions: Vec<Span> = entity
+                .mentions
+                .iter()
+                .map(|m| m.span)
+                .filter(|s| s.end <= at && !quoted.iter().any(|q| q.contains(*s)))
+                .collect();
+            let Some(&last) = mentions.last() else {
+                continue;
+            };
+            let distance = here.saturating_sub(self.seg.sentence_at(last.start).unwrap_or(0));
+            if distance > REACH {
+                continue;
+            }
+            let mut score = -(distance as f32);
+            if self.spoke_before(entity.id, at) {
+                score += 1.5;
+            }
+            if self.in_subject_position(last) {
+                score += 0.5;
+            }
+            if head.is_some_and(|h| mentions.iter().any(|m| self.described_as(*m, h))) {
+                score += 4.0;
+            }
+            if best
+                .as_ref()
+                .is_none_or(|(s, end, _, _)| score > *s || (score == *s && last.end > *end))
+            {
+                best = Some((score, last.end, entity, last));
             }
         }
-        let (entity, end) = best?;
-        let there = self.seg.sentence_at(end.saturating_sub(1)).unwrap_or(0);
-        (here.saturating_sub(there) <= REACH).then_some(entity)
+        best.map(|(_, _, entity, span)| (entity, span))
     }
 
-    /// The last person named before byte `at`, outside quotations, at most [`REACH`]
-    /// sentences back.
-    pub fn person_in_reach(
-        &self,
-        at: usize,
-        quoted: &[Span],
-    ) -> Option<(&kroniek_entities::Entity, Span)> {
-        let here = self.seg.sentence_at(at).unwrap_or(0);
-        let (entity, span) = self
-            .entities
-            .person_before(at, |s| quoted.iter().any(|q| q.contains(s)))?;
-        let there = self.seg.sentence_at(span.start).unwrap_or(0);
-        (here - there.min(here) <= REACH).then_some((entity, span))
+    /// Whether the noun `head` stands in the apposition or before the name at `mention`
+    /// ("Theo de Roos, emeritus hoogleraar strafrecht"; "de Arnhemse producer Emile Hartkamp").
+    fn described_as(&self, mention: Span, head: &str) -> bool {
+        let first = self.token_from(mention.start);
+        let after = self.token_from(mention.end);
+        let window = first.saturating_sub(3)..(after + 8).min(self.seg.tokens.len());
+        window
+            .into_iter()
+            .any(|i| self.word(i).is_some_and(|w| w.to_lowercase() == head))
+    }
+
+    /// Whether a mention stands where a subject stands: among the first three words of its
+    /// sentence, or right before or after a reporting verb.
+    fn in_subject_position(&self, mention: Span) -> bool {
+        let Some(index) = self.seg.sentence_at(mention.start) else {
+            return false;
+        };
+        let sentence = &self.seg.sentences[index];
+        let token = self.token_from(mention.start);
+        let words_before = (sentence.first_token..token)
+            .filter(|&k| self.word(k).is_some())
+            .count();
+        words_before <= 3
+            || self.cue_at(token.saturating_sub(1)).is_some()
+            || self.cue_at(self.token_from(mention.end)).is_some()
     }
 
     /// The nearest group of people named before byte `at` in its sentence or the one before
@@ -184,14 +284,11 @@ impl Context<'_> {
         let here = self.seg.sentence_at(at)?;
         let from = self.seg.sentences[here.saturating_sub(1)].first_token;
         let end = self.token_from(at);
-        let head = (from..end).rev().find(|&i| {
-            self.word(i)
-                .is_some_and(|w| self.lexicon.group_nouns.contains(&w.to_lowercase()))
-        })?;
         let is_group = |i: usize| {
             self.word(i)
                 .is_some_and(|w| self.lexicon.group_nouns.contains(&w.to_lowercase()))
         };
+        let head = (from..end).rev().find(|&i| is_group(i))?;
         let is_link = |i: usize| {
             matches!(
                 self.token(i).to_lowercase().as_str(),
