@@ -4,6 +4,7 @@
 //! ```text
 //! cargo run --release -p kroniek-ner --example eval -- ../shared/corpora/conll2002-nl/ned.testa
 //! cargo run --release -p kroniek-ner --example eval -- --model my.model --errors FILE
+//! cargo run --release -p kroniek-ner --example eval -- --lang en --errors crates/ner/tests/data/en_eval.conll
 //! ```
 
 use kroniek_ner::{read_conll, Tagger};
@@ -27,12 +28,20 @@ fn run() -> Result<(), String> {
     let mut file = None;
     let mut errors = false;
     let mut speed = false;
+    let mut lang = Lang::Nl;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--model" => model = Some(PathBuf::from(args.next().ok_or("--model needs a path")?)),
             "--errors" => errors = true,
             "--speed" => speed = true,
+            "--lang" => {
+                lang = match args.next().as_deref() {
+                    Some("nl") => Lang::Nl,
+                    Some("en") => Lang::En,
+                    _ => return Err("--lang needs nl or en".into()),
+                }
+            }
             other => file = Some(PathBuf::from(other)),
         }
     }
@@ -44,7 +53,7 @@ fn run() -> Result<(), String> {
             loaded = Tagger::load(&path).map_err(|e| e.to_string())?;
             &loaded
         }
-        None => Tagger::builtin(Lang::Nl).ok_or("no builtin Dutch model")?,
+        None => Tagger::builtin(lang).ok_or("no builtin tagger for that language")?,
     };
     eprintln!(
         "model loaded in {:.1} ms",

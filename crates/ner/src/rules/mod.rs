@@ -61,11 +61,22 @@ impl RuleTagger {
             .filter(|t| t.info.case == Case::Lower)
             .map(|t| t.key.as_str())
             .collect();
+        let inner_capitalised: HashSet<&str> = toks
+            .iter()
+            .flat_map(|s| s.iter().skip(1).filter(|t| !t.info.initial))
+            .filter(|t| t.info.case.capitalised())
+            .map(|t| t.key.as_str())
+            .collect();
         let mut found = Vec::new();
         for (n, sentence) in toks.iter().enumerate() {
             for (start, end) in self.runs(sentence) {
                 for piece in self.pieces(sentence, start, end, &lowered) {
-                    if let Some((kind, strong)) = self.kind_of(sentence, piece) {
+                    let kind = self.kind_of(sentence, piece);
+                    let guessed = kind.is_some_and(|(_, strong)| !strong);
+                    if guessed && only_initial(sentence, piece, &inner_capitalised) {
+                        continue;
+                    }
+                    if let Some((kind, strong)) = kind {
                         found.push(Found {
                             sentence: n,
                             start: piece.start,
@@ -178,6 +189,18 @@ impl RuleTagger {
                 || lex.titles.contains(&t.key)
         })
     }
+}
+
+/// Whether `piece` is one word, first in its sentence and so capitalised maybe only by its
+/// place, that the document never capitalises elsewhere ("Farmers blocked…").
+fn only_initial(toks: &[Tok], piece: Piece, inner_capitalised: &HashSet<&str>) -> bool {
+    let Some(t) = toks.get(piece.start) else {
+        return false;
+    };
+    piece.end - piece.start == 1
+        && t.info.initial
+        && t.info.case == Case::Title
+        && !inner_capitalised.contains(t.key.as_str())
 }
 
 /// A candidate name inside a run, after trimming.
