@@ -3,8 +3,36 @@
 
 use crate::sem::HolidayRule;
 use kroniek_text::Lang;
-use std::collections::HashMap;
+use std::collections::HashMap as StdMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// FNV-1a: the keys are short words, for which SipHash costs more than the lookup itself.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type HashMap<K, V> = StdMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// The meanings of one word: (class, value) pairs.
+pub(crate) type Entry = [(Class, &'static str)];
 
 /// What a word can mean inside a time expression (see the header of `time_words.txt`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -158,7 +186,7 @@ impl Lexicon {
     }
 
     fn load(code: &str) -> Lexicon {
-        let mut words: HashMap<&'static str, Vec<(Class, &'static str)>> = HashMap::new();
+        let mut words: HashMap<&'static str, Vec<(Class, &'static str)>> = HashMap::default();
         for row in kroniek_lang::table(code, "time_words.txt") {
             if let [word, class, value, ..] = row.as_slice() {
                 if let Some(class) = Class::parse(class) {
@@ -166,7 +194,7 @@ impl Lexicon {
                 }
             }
         }
-        let mut numbers = HashMap::new();
+        let mut numbers = HashMap::default();
         for row in kroniek_lang::table(code, "time_numbers.txt") {
             if let [word, value, kind, ..] = row.as_slice() {
                 if let Ok(value) = value.parse::<f64>() {
@@ -176,7 +204,7 @@ impl Lexicon {
             }
         }
         let mut holidays: HashMap<&'static str, Vec<(Vec<&'static str>, HolidayRule)>> =
-            HashMap::new();
+            HashMap::default();
         for row in kroniek_lang::table(code, "time_holidays.txt") {
             if let [name, rule, ..] = row.as_slice() {
                 let mut parts = name.split_whitespace();
@@ -188,7 +216,7 @@ impl Lexicon {
                 }
             }
         }
-        let mut phrases: HashMap<&'static str, Vec<Phrase>> = HashMap::new();
+        let mut phrases: HashMap<&'static str, Vec<Phrase>> = HashMap::default();
         for row in kroniek_lang::table(code, "time_modifiers.txt") {
             let [phrase, place, effect, ..] = row.as_slice() else {
                 continue;
@@ -226,6 +254,11 @@ impl Lexicon {
         }
     }
 
+    /// All meanings of `word` (empty when it has none).
+    pub fn entry(&self, word: &str) -> &Entry {
+        self.words.get(word).map_or(&[], Vec::as_slice)
+    }
+
     /// The value of `word` in `class`, if the word has that class.
     pub fn value(&self, word: &str, class: Class) -> Option<&'static str> {
         self.words
@@ -235,11 +268,11 @@ impl Lexicon {
             .map(|(_, v)| *v)
     }
 
-    /// Whether a word only links or modifies ("en", "van", "op") and so starts an expression
+    /// Whether a word (its entry) only links or modifies ("en", "van", "op") and so starts an expression
     /// only before another time word or a number.
-    pub fn weak(&self, word: &str) -> bool {
+    pub fn weak_entry(cs: &Entry) -> bool {
         use Class::*;
-        self.words.get(word).is_some_and(|cs| {
+        !cs.is_empty() && {
             cs.iter().all(|(c, _)| {
                 matches!(
                     c,
@@ -255,7 +288,7 @@ impl Lexicon {
                         | Past
                 )
             })
-        })
+        }
     }
 
     /// The part-of-day words.

@@ -4,20 +4,36 @@
 //! expression starting at token `i`; the scanner keeps the longest match at each position.
 
 use crate::chunk::{self, Chunk};
-use crate::lexicon::{Class, Lexicon, PhraseMod};
+use crate::lexicon::{Class, Entry, Lexicon, NumberWord, PhraseMod};
 use crate::sem::*;
 use crate::words::{WKind, W};
+use std::cell::OnceCell;
 
 type M<T> = Option<(usize, T)>;
 
 pub(crate) struct Parser<'a> {
-    w: &'a [W],
+    w: &'a [W<'a>],
     lx: &'static Lexicon,
+    /// The lexicon entry of each token, looked up once (empty for numbers and punctuation).
+    entries: Vec<&'static Entry>,
+    /// The number-word reading of each token, computed on first use.
+    numbers: Vec<OnceCell<Option<NumberWord>>>,
 }
 
 /// Finds the expressions of a token view: (first token, end token, meaning).
-pub(crate) fn scan(w: &[W], lx: &'static Lexicon) -> Vec<(usize, usize, Sem)> {
-    let p = Parser { w, lx };
+pub(crate) fn scan(w: &[W<'_>], lx: &'static Lexicon) -> Vec<(usize, usize, Sem)> {
+    let p = Parser {
+        w,
+        lx,
+        entries: w
+            .iter()
+            .map(|w| match w.kind {
+                WKind::Word => lx.entry(&w.text),
+                _ => &[],
+            })
+            .collect(),
+        numbers: (0..w.len()).map(|_| OnceCell::new()).collect(),
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < w.len() {
@@ -49,22 +65,31 @@ fn longest<T>(cands: impl IntoIterator<Item = M<T>>) -> M<T> {
 
 impl Parser<'_> {
     fn text(&self, i: usize) -> Option<&str> {
-        self.w.get(i).map(|w| w.text.as_str())
+        self.w.get(i).map(|w| w.text.as_ref())
     }
     fn word(&self, i: usize) -> Option<&str> {
         self.w
             .get(i)
             .filter(|w| w.kind == WKind::Word)
-            .map(|w| w.text.as_str())
+            .map(|w| w.text.as_ref())
     }
     fn is(&self, i: usize, c: Class) -> bool {
-        self.word(i).is_some_and(|w| self.lx.is(w, c))
+        self.val(i, c).is_some()
     }
     fn int(&self, i: usize, c: Class) -> Option<i64> {
-        self.lx.int(self.word(i)?, c)
+        self.val(i, c)?.parse().ok()
     }
     fn val(&self, i: usize, c: Class) -> Option<&'static str> {
-        self.lx.value(self.word(i)?, c)
+        self.entries
+            .get(i)?
+            .iter()
+            .find(|(k, _)| *k == c)
+            .map(|(_, v)| *v)
+    }
+    /// The number-word reading of token `i` ("drie", "vierentwintigste").
+    fn number_word(&self, i: usize) -> Option<NumberWord> {
+        let cell = self.numbers.get(i)?;
+        *cell.get_or_init(|| self.word(i).and_then(|w| self.lx.number(w)))
     }
     fn punct(&self, i: usize, p: &str) -> bool {
         self.w
@@ -93,17 +118,21 @@ impl Parser<'_> {
             WKind::Num => true,
             WKind::Punct => false,
             WKind::Word => {
-                let t = &self.w[i].text;
+                let t: &str = &self.w[i].text;
                 if !self.lx.phrases(t).is_empty() {
                     return true;
                 }
-                if matches!(t.as_str(), "de" | "het" | "the") || self.lx.weak(t) {
+                let entry = self.entries[i];
+                if matches!(t, "de" | "het" | "the") || Lexicon::weak_entry(entry) {
                     return self.w.get(i + 1).is_some_and(|n| {
-                        n.kind == WKind::Num || (n.kind == WKind::Word && self.lx.known(&n.text))
+                        n.kind == WKind::Num
+                            || (n.kind == WKind::Word
+                                && (!self.entries[i + 1].is_empty() || self.lx.known(&n.text)))
                     });
                 }
-                self.lx.known(t)
-                    || matches!(t.as_str(), "'s" | "jaren")
+                !entry.is_empty()
+                    || self.lx.known(t)
+                    || matches!(t, "'s" | "jaren")
                     || ((t.ends_with("tig") || t.ends_with("tigste") || t.contains('-'))
                         && self.lx.number(t).is_some())
                     || slice_code(t).is_some()
@@ -979,7 +1008,7 @@ impl Parser<'_> {
             _ => {}
         }
         let w = self.word(i)?;
-        if let Some(n) = self.lx.number(w).filter(|n| !n.ordinal) {
+        if let Some(n) = self.number_word(i).filter(|n| !n.ordinal) {
             if let Some(next) = self.word(i + 1) {
                 if let Some(c) = self.lx.compound(w, next).filter(|n| !n.ordinal) {
                     return Some((i + 2, c.value));
@@ -1000,7 +1029,7 @@ impl Parser<'_> {
             _ => {}
         }
         let w = self.word(i)?;
-        let n = self.lx.number(w)?;
+        let n = self.number_word(i)?;
         if let Some(next) = self.word(i + 1) {
             if let Some(c) = self.lx.compound(w, next) {
                 return (1.0..=31.0)
@@ -1232,7 +1261,11 @@ impl Parser<'_> {
     /// A holiday name, the longest that matches.
     fn holiday_name(&self, i: usize) -> M<HolidayRule> {
         let first = self.w.get(i).filter(|w| w.kind != WKind::Punct)?;
-        let key = first.text.replace('’', "'");
+        let key = if first.text.contains('’') {
+            std::borrow::Cow::Owned(first.text.replace('’', "'"))
+        } else {
+            std::borrow::Cow::Borrowed(first.text.as_ref())
+        };
         let mut best: M<HolidayRule> = None;
         for (rest, rule) in self.lx.holidays(&key) {
             let ok = rest
@@ -1514,7 +1547,7 @@ impl Parser<'_> {
         if let Some(Chunk::Ord(n)) = self.chunk(i) {
             return Some((i + 1, n));
         }
-        let n = self.lx.number(self.word(i)?).filter(|n| n.ordinal)?;
+        let n = self.number_word(i).filter(|n| n.ordinal)?;
         Some((i + 1, n.value as u32))
     }
 

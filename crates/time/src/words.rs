@@ -2,6 +2,7 @@
 //! "10:30pm", "13:00-15:00" glued back together from the segmenter's tokens) and punctuation.
 
 use kroniek_text::{Segmentation, Span, TokenKind};
+use std::borrow::Cow;
 
 /// What a [`W`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -13,9 +14,10 @@ pub(crate) enum WKind {
 
 /// One item of the token view.
 #[derive(Debug, Clone)]
-pub(crate) struct W {
-    /// Lower-cased text; for numeric chunks the text as written, lower-cased.
-    pub text: String,
+pub(crate) struct W<'a> {
+    /// Lower-cased text (borrowed from the text when it is lower case already); for numeric
+    /// chunks the text as written, lower-cased.
+    pub text: Cow<'a, str>,
     pub span: Span,
     pub kind: WKind,
 }
@@ -26,11 +28,11 @@ fn is_chunk_sep(s: &str) -> bool {
 }
 
 /// Builds the token view of `text`.
-pub(crate) fn words(text: &str, seg: &Segmentation) -> Vec<W> {
+pub(crate) fn words<'a>(text: &'a str, seg: &Segmentation) -> Vec<W<'a>> {
     let toks = &seg.tokens;
     let mut out = Vec::with_capacity(toks.len());
     let mut i = 0;
-    let slice = |s: Span| text.get(s.start..s.end).unwrap_or("");
+    let slice = |s: Span| -> &'a str { text.get(s.start..s.end).unwrap_or("") };
     let adjacent = |a: usize, b: usize| toks[a].span.end == toks[b].span.start;
     while i < toks.len() {
         let tok = toks[i];
@@ -56,7 +58,7 @@ pub(crate) fn words(text: &str, seg: &Segmentation) -> Vec<W> {
                 }
                 let span = Span::new(tok.span.start, toks[end].span.end);
                 out.push(W {
-                    text: slice(span).to_lowercase(),
+                    text: lower(slice(span)),
                     span,
                     kind: WKind::Num,
                 });
@@ -78,7 +80,7 @@ pub(crate) fn words(text: &str, seg: &Segmentation) -> Vec<W> {
                     && slice(toks[i + 1].span).eq_ignore_ascii_case("s")
                 {
                     out.push(W {
-                        text: "'s".to_string(),
+                        text: Cow::Borrowed("'s"),
                         span: Span::new(tok.span.start, toks[i + 1].span.end),
                         kind: WKind::Word,
                     });
@@ -86,7 +88,7 @@ pub(crate) fn words(text: &str, seg: &Segmentation) -> Vec<W> {
                     continue;
                 }
                 out.push(W {
-                    text: raw.to_string(),
+                    text: Cow::Borrowed(raw),
                     span: tok.span,
                     kind: WKind::Punct,
                 });
@@ -97,11 +99,11 @@ pub(crate) fn words(text: &str, seg: &Segmentation) -> Vec<W> {
     out
 }
 
-fn lower(raw: &str) -> String {
+fn lower(raw: &str) -> Cow<'_, str> {
     if raw.bytes().all(|b| !b.is_ascii_uppercase() && b.is_ascii()) {
-        raw.to_string()
+        Cow::Borrowed(raw)
     } else {
-        raw.to_lowercase()
+        Cow::Owned(raw.to_lowercase())
     }
 }
 
@@ -115,7 +117,7 @@ mod tests {
         let text = "op 3/14/2019 om 10:30pm, 's avonds.";
         let seg = segment(text, Lang::En);
         let ws = words(text, &seg);
-        let texts: Vec<&str> = ws.iter().map(|w| w.text.as_str()).collect();
+        let texts: Vec<&str> = ws.iter().map(|w| w.text.as_ref()).collect();
         assert_eq!(
             texts,
             vec!["op", "3/14/2019", "om", "10:30pm", ",", "'s", "avonds", "."]
