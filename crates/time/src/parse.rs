@@ -28,7 +28,11 @@ pub(crate) fn scan(w: &[W<'_>], lx: &'static Lexicon) -> Vec<(usize, usize, Sem)
         entries: w
             .iter()
             .map(|w| match w.kind {
-                WKind::Word => lx.entry(&w.text),
+                // "dec.", "tue." kept whole by the segmenter
+                WKind::Word => match (lx.entry(&w.text), w.text.strip_suffix('.')) {
+                    (e, Some(bare)) if e.is_empty() => lx.entry(bare),
+                    (e, _) => e,
+                },
                 _ => &[],
             })
             .collect(),
@@ -124,10 +128,16 @@ impl Parser<'_> {
                 }
                 let entry = self.entries[i];
                 if matches!(t, "de" | "het" | "the") || Lexicon::weak_entry(entry) {
-                    return self.w.get(i + 1).is_some_and(|n| {
+                    // "in the morning": look past one determiner
+                    let next = if matches!(self.word(i + 1), Some("de" | "het" | "the")) {
+                        i + 2
+                    } else {
+                        i + 1
+                    };
+                    return self.w.get(next).is_some_and(|n| {
                         n.kind == WKind::Num
                             || (n.kind == WKind::Word
-                                && (!self.entries[i + 1].is_empty() || self.lx.known(&n.text)))
+                                && (!self.entries[next].is_empty() || self.lx.known(&n.text)))
                     });
                 }
                 !entry.is_empty()
@@ -484,6 +494,22 @@ impl Parser<'_> {
     // ---- sets ------------------------------------------------------------------------------
 
     fn set(&self, i: usize) -> M<Sem> {
+        // "3pm each day", "6am everyday"
+        if let Some((e, c)) = self.clock(i, false) {
+            let daily = self.val(e, Class::SetAdv) == Some("P1D")
+                || (self.is(e, Class::Every)
+                    && self
+                        .unit(e + 1)
+                        .is_some_and(|(u, k)| u == Unit::Day && k == 1.0));
+            if daily {
+                let end = if self.is(e, Class::Every) {
+                    e + 2
+                } else {
+                    e + 1
+                };
+                return Some((end, Sem::Set(c.readings()[0].timex())));
+            }
+        }
         if let Some(t) = self.val(i, Class::SetAdv) {
             return Some((i + 1, Sem::Set(t.to_string())));
         }
@@ -732,7 +758,9 @@ impl Parser<'_> {
                 cands.push(Some((e3, Sem::DateTimeRange(d.clone(), a, b))));
             }
             // "vandaag voor 16:00", "dinsdag na 13:00"
-            if let Some((e3, Sem::Modified(inner, m))) = self.modified(e) {
+            if let Some((e3, Sem::Modified(inner, m))) =
+                longest([self.modified(e), self.phrase_modified(e)])
+            {
                 if let Sem::Time(c) = *inner {
                     cands.push(Some((
                         e3,
@@ -822,6 +850,10 @@ impl Parser<'_> {
         let (e, h) = self.small_number(i)?;
         if !(0..=24).contains(&h) {
             return None;
+        }
+        if h <= 12 && !self.lx.dutch && self.pod_adv(e).is_some() {
+            // "2 in the afternoon"; clock() applies the part of the day
+            return Some((e, Clock::hour(h as u32)));
         }
         if self.is(e, Class::Oclock) || self.is(e, Class::Am) || self.is(e, Class::Pm) {
             if self.is(e, Class::Oclock) && !loose && !self.dutch_hour_ok(i, e, h) {
@@ -1062,8 +1094,9 @@ impl Parser<'_> {
             return Some(wd as u32);
         }
         let wd = self.int(i, Class::WeekdayAbbr)?;
-        let dotted = self.punct(i + 1, ".");
-        let dated = matches!(self.w.get(i + 1).map(|w| w.kind), Some(WKind::Num));
+        let dotted = self.punct(i + 1, ".") || self.word(i).is_some_and(|w| w.ends_with('.'));
+        let dated = matches!(self.w.get(i + 1).map(|w| w.kind), Some(WKind::Num))
+            || self.month_word(i + 1, true).is_some();
         (dotted || dated).then_some(wd as u32)
     }
 
@@ -1708,6 +1741,21 @@ impl Parser<'_> {
                         j + 2,
                         Period::Decade {
                             century: Some(y as i32 / 100),
+                            decade: y % 100,
+                        },
+                    ));
+                }
+            }
+        }
+        // "1990 s", "90 s"
+        if self.word(j + 1) == Some("s") {
+            if let Some(Chunk::Int(y, len @ (2 | 4))) = self.chunk(j) {
+                if y % 10 == 0 {
+                    let century = (len == 4).then_some(y as i32 / 100);
+                    return Some((
+                        j + 2,
+                        Period::Decade {
+                            century,
                             decade: y % 100,
                         },
                     ));
