@@ -30,7 +30,7 @@ pub(crate) fn scan(w: &[W<'_>], lx: &'static Lexicon) -> Vec<(usize, usize, Sem)
             .map(|w| match w.kind {
                 // "dec.", "tue." kept whole by the segmenter
                 WKind::Word => match (lx.entry(&w.text), w.text.strip_suffix('.')) {
-                    (e, Some(bare)) if e.is_empty() => lx.entry(bare),
+                    ([], Some(bare)) => lx.entry(bare),
                     (e, _) => e,
                 },
                 _ => &[],
