@@ -216,7 +216,7 @@ impl Parser<'_> {
             }
         };
         match sem {
-            Sem::Duration(..) | Sem::Set(_) | Sem::Modified(..) => None,
+            Sem::Duration(..) | Sem::Durations(_) | Sem::Set(_) | Sem::Modified(..) => None,
             s => Some((end, Sem::Modified(Box::new(s), m))),
         }
     }
@@ -225,7 +225,7 @@ impl Parser<'_> {
     /// "minder dan 3 dagen na morgen" (the stretch up to then).
     fn amount_modified(&self, end: usize, sem: Sem, more: bool) -> M<Sem> {
         match sem {
-            Sem::Duration(..) => Some((end, sem)),
+            Sem::Duration(..) | Sem::Durations(_) => Some((end, sem)),
             Sem::Date(Day::Shift { base, n, unit }) => {
                 let shifted = Day::Shift {
                     base: base.clone(),
@@ -249,13 +249,21 @@ impl Parser<'_> {
         let Some((e, effect)) = self.phrase(end, true) else {
             return (end, sem);
         };
+        // "1/1/2016 and after 6PM", "2018 or later than 2020": the phrase opens the next one
+        if self.top(end + 1).is_some_and(|(e2, _)| e2 > e) {
+            return (end, sem);
+        }
         let m = match effect {
             PhraseMod::Since => Mod::Since,
             PhraseMod::Until => Mod::Until,
             _ => return (end, sem),
         };
         match sem {
-            Sem::Duration(..) | Sem::Set(_) | Sem::Modified(..) | Sem::Offset(..) => (end, sem),
+            Sem::Duration(..)
+            | Sem::Durations(_)
+            | Sem::Set(_)
+            | Sem::Modified(..)
+            | Sem::Offset(..) => (end, sem),
             s => (e, Sem::Modified(Box::new(s), m)),
         }
     }
@@ -276,7 +284,7 @@ impl Parser<'_> {
         };
         let (end, sem) = longest([self.core(i + 1), self.range(i + 1)])?;
         match sem {
-            Sem::Duration(..) | Sem::Set(_) | Sem::Offset(..) => None,
+            Sem::Duration(..) | Sem::Durations(_) | Sem::Set(_) | Sem::Offset(..) => None,
             Sem::Time(_) if m == Mod::Before && self.lx.dutch && !self.clock_context(i + 1) => None,
             s => Some((end, Sem::Modified(Box::new(s), m))),
         }
@@ -613,8 +621,17 @@ impl Parser<'_> {
 
     /// "afgelopen 5 minuten", "de komende twee uur", "het aankomende uur", "next hour".
     fn clock_window(&self, i: usize) -> M<Sem> {
+        if let Some((e, n)) = self.number(i) {
+            // "5 aankomende minuten", "5 past minutes"
+            let sign = self.rel_sign(e).filter(|s| *s != 0)?;
+            let (u, k) = self.unit(e + 1).filter(|(u, _)| u.is_clock())?;
+            return Some((e + 2, Sem::ClockWindow(n * k, u, sign > 0)));
+        }
         let n = self.rel_sign(i).filter(|n| *n != 0)?;
-        if let Some((u, k)) = self.unit(i + 1).filter(|(u, _)| u.is_clock()) {
+        let singular = self
+            .word(i + 1)
+            .is_some_and(|w| !w.ends_with('s') && !w.ends_with("en"));
+        if let Some((u, k)) = self.unit(i + 1).filter(|(u, _)| u.is_clock() && singular) {
             return Some((i + 2, Sem::ClockWindow(k, u, n > 0)));
         }
         let (e, amount, u) = self.amount(i + 1)?;
@@ -751,7 +768,11 @@ impl Parser<'_> {
                 cands.push(Some((e2, Sem::DatePod(d.clone(), p))));
             }
             // "maandag 3-8", "volgende maandag tussen 6-8"
-            let k = if self.is(j, Class::Between) { j + 1 } else { j };
+            let k = if self.is(j, Class::Between) || self.is(j, Class::From) {
+                j + 1
+            } else {
+                j
+            };
             if let Some((a, b)) = self.dash_hours(k) {
                 let (e3, pod) = self.pod_after(k + 1);
                 let (a, b) = apply_pod(a, b, pod);
@@ -769,8 +790,9 @@ impl Parser<'_> {
                 }
             }
         }
-        // "8 vanmorgen", "15:00 vandaag", "10, vanavond"
-        if let Some((e, c)) = self.clock(i, true) {
+        // "8 vanmorgen", "15:00 vandaag", "10, vanavond" (a number word needs a clock marker)
+        let digits = self.w.get(i).is_some_and(|w| w.kind == WKind::Num);
+        if let Some((e, c)) = self.clock(i, digits) {
             let mut j = e;
             if self.is(j, Class::At) || self.punct(j, ",") {
                 j += 1;
@@ -1069,7 +1091,7 @@ impl Parser<'_> {
                     .then_some((i + 2, c.value as u32));
             }
         }
-        if w == "een" || w == "a" || w == "an" {
+        if matches!(w, "een" | "één" | "a" | "an" | "one") {
             return None;
         }
         (n.value.fract() == 0.0 && (1.0..=31.0).contains(&n.value))
@@ -1265,6 +1287,9 @@ impl Parser<'_> {
             e += 1;
         }
         if rel.is_none() {
+            if let Some(found) = self.weekday_dom(wd, e) {
+                return Some(found);
+            }
             // a date after the weekday wins: "dinsdag 9 mei", "maandag 12-4"
             let k = if self.punct(e, ",") { e + 1 } else { e };
             let numeric = self.day_numeric(k).filter(|_| self.dash_hours(k).is_none());
@@ -1344,6 +1369,31 @@ impl Parser<'_> {
         Some((e, holiday(None, None)))
     }
 
+    /// A day of the month after a weekday: "maandag 21" (the months around the reference
+    /// where the 21st is a Monday), "dinsdag de elfde", "monday the twenty seventh" (the first
+    /// such day from the reference on).
+    fn weekday_dom(&self, wd: u32, i: usize) -> M<Day> {
+        let (e, d, next) = if matches!(self.word(i), Some("de" | "the")) {
+            let (e, d) = self.day_number(i + 1)?;
+            (e, d, true)
+        } else {
+            match self.chunk(i)? {
+                Chunk::Int(d, len) if len <= 2 && (1..=31).contains(&d) => (i + 1, d, false),
+                _ => return None,
+            }
+        };
+        // "maandag 21 uur", "monday 9:30", "monday 12 may" are something else
+        if self.is(e, Class::Oclock)
+            || self.is(e, Class::Am)
+            || self.is(e, Class::Pm)
+            || self.month_word(e, false).is_some()
+            || self.unit(e).is_some()
+        {
+            return None;
+        }
+        Some((e, Day::WeekdayDom { wd, d, next }))
+    }
+
     fn rel_day(&self, i: usize) -> M<Day> {
         let n = self.int(i, Class::RelDate)?;
         // "morgen" followed by a part of the day word is "tomorrow morning" only via pod rules.
@@ -1352,7 +1402,8 @@ impl Parser<'_> {
 
     /// "de 5e", "the 15th".
     fn ordinal_only(&self, i: usize) -> M<Day> {
-        if !matches!(self.word(i), Some("de" | "the")) {
+        // English "the 21st" alone is not taken as a date (as in Recognizers-Text)
+        if self.word(i) != Some("de") {
             return None;
         }
         let d = match self.chunk(i + 1)? {
@@ -1450,7 +1501,13 @@ impl Parser<'_> {
             let (u, k) = self.unit(j + 1)?;
             return Some((j + 2, Sem::Duration(k, u)));
         }
+        if let Some(found) = self.and_a_half(i) {
+            return Some(found);
+        }
         let (e, n, u) = self.amount(i)?;
+        if let Some(found) = self.compound_duration(e, n, u) {
+            return Some(found);
+        }
         // "N uur" after "om" is a clock time, handled elsewhere; "5 minuten later"
         if self.is(e, Class::Later) && u.is_clock() {
             return Some((e + 1, Sem::Offset(n, u)));
@@ -1459,6 +1516,51 @@ impl Parser<'_> {
             return None;
         }
         Some((e, Sem::Duration(n, u)))
+    }
+
+    /// "one and a half hours", "een en een half jaar", "one and a quarter year".
+    fn and_a_half(&self, i: usize) -> M<Sem> {
+        let (e, n) = self.number(i)?;
+        let (e2, frac) = self.fraction_after(e)?;
+        let (u, k) = self.unit(e2)?;
+        Some((e2 + 1, Sem::Duration((n + frac) * k, u)))
+    }
+
+    /// "en een half", "and a half", "and half", "and a quarter": the fraction and its end.
+    fn fraction_after(&self, i: usize) -> Option<(usize, f64)> {
+        if !self.is(i, Class::And) {
+            return None;
+        }
+        let j = if matches!(self.word(i + 1), Some("a" | "een")) {
+            i + 2
+        } else {
+            i + 1
+        };
+        let frac = match self.word(j)? {
+            "half" => 0.5,
+            "kwart" | "quarter" => 0.25,
+            _ => return None,
+        };
+        Some((j + 1, frac))
+    }
+
+    /// "1 uur en 30 minuten", "one hour and a half", "een jaar en een kwart", "twee weken en
+    /// drie dagen".
+    fn compound_duration(&self, e: usize, n: f64, u: Unit) -> M<Sem> {
+        if let Some((e2, frac)) = self.fraction_after(e) {
+            // "a quarter" of a year is three months, not a quarter of an hour
+            if !(frac == 0.25 && u.is_clock()) {
+                return Some((e2, Sem::Duration(n + frac, u)));
+            }
+        }
+        let j = if self.is(e, Class::And) || self.punct(e, ",") {
+            e + 1
+        } else {
+            e
+        };
+        let (e2, n2, u2) = self.amount(j)?;
+        (u2.seconds() < u.seconds() && n.fract() == 0.0 && n2.fract() == 0.0)
+            .then(|| (e2, Sem::Durations(vec![(n, u), (n2, u2)])))
     }
 
     // ---- periods ---------------------------------------------------------------------------

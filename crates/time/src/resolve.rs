@@ -122,6 +122,7 @@ pub(crate) fn day(d: &Day, cx: &Ctx) -> Days {
             vec![(date_s(x), x)]
         }
         Day::Weekday { wd, rel } => weekday(*wd, *rel, cx),
+        Day::WeekdayDom { wd, d, next } => weekday_dom(*wd, *d, *next, cx),
         Day::Holiday {
             rule,
             y,
@@ -136,6 +137,31 @@ pub(crate) fn day(d: &Day, cx: &Ctx) -> Days {
             .map(|x| vec![(date_s(x), x)])
             .unwrap_or_default(),
     }
+}
+
+/// The days numbered `d` that fall on weekday `wd`: the last before and the first from the
+/// reference on (TIMEX "XXXX-WXX-1"), or with `next` only the latter (its date as TIMEX).
+fn weekday_dom(wd: u32, d: u32, next: bool, cx: &Ctx) -> Days {
+    let today = cx.today();
+    let Some(first) = ymd(today.year(), today.month(), 1) else {
+        return Vec::new();
+    };
+    let fits = |k: i64| -> Option<NaiveDate> {
+        let month = add_months(first, k)?;
+        let x = ymd(month.year(), month.month(), d)?;
+        (x.weekday().number_from_monday() == wd).then_some(x)
+    };
+    let future = (0..=60).filter_map(fits).find(|x| *x >= today);
+    if next {
+        return future.map(|x| vec![(date_s(x), x)]).unwrap_or_default();
+    }
+    let past = (0..=60).filter_map(|k| fits(-k)).find(|x| *x < today);
+    let timex = format!("XXXX-WXX-{wd}");
+    [past, future]
+        .into_iter()
+        .flatten()
+        .map(|x| (timex.clone(), x))
+        .collect()
 }
 
 /// Easter Sunday of year `y` (the anonymous Gregorian computus).
@@ -748,7 +774,7 @@ fn kind_of(sem: &Sem) -> TimeKind {
             TimeKind::DateTimePeriod
         }
         Sem::Period(_) | Sem::DateRange(..) | Sem::PeriodRange(..) => TimeKind::DatePeriod,
-        Sem::Duration(..) => TimeKind::Duration,
+        Sem::Duration(..) | Sem::Durations(_) => TimeKind::Duration,
         Sem::Set(_) => TimeKind::Set,
         Sem::Modified(inner, _) => kind_of(inner),
     }
@@ -876,6 +902,16 @@ fn readings(sem: &Sem, cx: &Ctx) -> Vec<Reading> {
                 seconds: n * u.seconds(),
             },
         }],
+        Sem::Durations(parts) => {
+            let iso = iso_mixed(parts);
+            vec![Reading {
+                timex: iso.clone(),
+                value: TimeValue::Duration {
+                    value: iso,
+                    seconds: parts.iter().map(|(n, u)| n * u.seconds()).sum(),
+                },
+            }]
+        }
         Sem::Offset(n, u) => {
             let secs = (n * u.seconds()).round() as i64;
             match Duration::try_seconds(secs).and_then(|d| cx.now().checked_add_signed(d)) {

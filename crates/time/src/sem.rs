@@ -142,6 +142,13 @@ pub(crate) enum Day {
         wd: u32,
         rel: WdRel,
     },
+    /// A weekday with a day of the month ("maandag 21"): the days around the reference where
+    /// both agree, or with `next` only the first from the reference on.
+    WeekdayDom {
+        wd: u32,
+        d: u32,
+        next: bool,
+    },
     /// A holiday: in a written year, in the reference's year shifted by `year_rel` ("volgend
     /// jaar"), the occurrence before (`rel` -1) or after (+1) the reference, or without any of
     /// these the occurrences before and after the reference.
@@ -278,6 +285,24 @@ impl Unit {
     }
 }
 
+/// The ISO 8601 duration of amounts in several units, larger first ("PT1H30M", "P2W3D").
+pub(crate) fn iso_mixed(parts: &[(f64, Unit)]) -> String {
+    let mut date = String::from("P");
+    let mut time = String::new();
+    for (n, u) in parts {
+        let iso = u.iso(*n);
+        match iso.strip_prefix("PT") {
+            Some(t) => time.push_str(t),
+            None => date.push_str(iso.trim_start_matches('P')),
+        }
+    }
+    if !time.is_empty() {
+        date.push('T');
+        date.push_str(&time);
+    }
+    date
+}
+
 /// A number without a needless ".0".
 pub(crate) fn fmt_num(n: f64) -> String {
     if n.fract() == 0.0 && n.abs() < 1e15 {
@@ -399,6 +424,8 @@ pub(crate) enum Sem {
     /// From the start of one period to the start of the other ("2014 tot 2018").
     PeriodRange(Period, Period),
     Duration(f64, Unit),
+    /// An amount in several units ("1 uur en 30 minuten"), larger units first.
+    Durations(Vec<(f64, Unit)>),
     /// A moment an amount of clock time from the reference ("over 5 minuten").
     Offset(f64, Unit),
     /// A window of clock time around the reference ("afgelopen 5 minuten").

@@ -195,3 +195,23 @@ fn quarters_and_ranges() {
     let e = one("binnen 9 maanden", Lang::Nl, r);
     assert_eq!(period(&e), (Some("2019-08-01"), Some("2020-05-01")));
 }
+
+#[test]
+fn compound_durations_and_weekday_dates() {
+    let e = one("langer dan 1 uur en 30 minuten", Lang::Nl, None);
+    assert_eq!((e.kind, e.timex.as_str()), (TimeKind::Duration, "PT1H30M"));
+    assert_eq!(one("one and a half hours", Lang::En, None).timex, "PT1.5H");
+    let e = one("op maandag 21", Lang::Nl, Some("2019-01-25"));
+    assert_eq!((e.timex.as_str(), point(&e)), ("XXXX-WXX-1", "2019-01-21"));
+    let e = one("tuesday the eleventh", Lang::En, Some("2019-06-10"));
+    assert_eq!(point(&e), "2019-06-11");
+    let e = one(
+        "in the 5 coming minutes",
+        Lang::En,
+        Some("2018-08-30T10:00:00"),
+    );
+    assert_eq!(
+        period(&e),
+        (Some("2018-08-30T10:00:00"), Some("2018-08-30T10:05:00"))
+    );
+}
