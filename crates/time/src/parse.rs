@@ -647,6 +647,7 @@ impl Parser<'_> {
         longest([
             self.clock(i, false).map(|(e, c)| (e, Sem::Time(c))),
             self.pod_adv(i).map(|(e, p)| (e, Sem::TimePod(p))),
+            self.pod_part(i),
             self.today_pod(i),
         ])
     }
@@ -672,6 +673,33 @@ impl Parser<'_> {
         }
         let (d, p) = self.compound_pod(self.word(i)?)?;
         Some((i + 1, Sem::DatePod(d, p)))
+    }
+
+    /// Half a part of the day: "early morning", "later in the afternoon", "in de vroege
+    /// ochtend", "later this afternoon".
+    fn pod_part(&self, i: usize) -> M<Sem> {
+        let k = if self.is(i, Class::At) {
+            self.det(i + 1)
+        } else {
+            i
+        };
+        let late = if self.is(k, Class::End) || self.is(k, Class::Later) {
+            true
+        } else if self.is(k, Class::Begin) || self.is(k, Class::Earlier) {
+            false
+        } else {
+            return None;
+        };
+        let mut j = k + 1;
+        if self.is(j, Class::RelThis) {
+            let p = self.val(j + 1, Class::Pod).and_then(Pod::parse)?;
+            return Some((j + 2, Sem::DatePodPart(Day::Rel(0), p, late)));
+        }
+        if self.is(j, Class::At) {
+            j = self.det(j + 1);
+        }
+        let p = self.val(j, Class::Pod).and_then(Pod::parse)?;
+        Some((j + 1, Sem::TimePodPart(p, late)))
     }
 
     /// A day word glued to a part of the day: "maandagavond", "gisterenavond".
@@ -1142,7 +1170,12 @@ impl Parser<'_> {
     }
 
     fn opt_year(&self, i: usize) -> (usize, Option<i32>) {
-        let j = if self.punct(i, ",") { i + 1 } else { i };
+        // "14 maart, 2019", "26 juni in 2020", "de 26e juni van 2020"
+        let j = if self.punct(i, ",") || matches!(self.word(i), Some("in" | "van" | "of")) {
+            i + 1
+        } else {
+            i
+        };
         match self.year(j) {
             Some((e, y)) => (e, Some(y)),
             None => (i, None),
@@ -1285,6 +1318,18 @@ impl Parser<'_> {
         let mut e = j + 1;
         if self.punct(e, ".") && self.int(j, Class::WeekdayAbbr).is_some() {
             e += 1;
+        }
+        // "dinsdag van vorige week", "monday of the following week"
+        if rel.is_none() && matches!(self.word(e), Some("van" | "of")) {
+            if let Some((e2, Period::RelWeek(n))) = self.rel_period(self.det(e + 1)) {
+                return Some((
+                    e2,
+                    Day::Weekday {
+                        wd,
+                        rel: WdRel::Week(n),
+                    },
+                ));
+            }
         }
         if rel.is_none() {
             if let Some(found) = self.weekday_dom(wd, e) {

@@ -768,7 +768,8 @@ fn kind_of(sem: &Sem) -> TimeKind {
     match sem {
         Sem::Date(_) => TimeKind::Date,
         Sem::Time(_) => TimeKind::Time,
-        Sem::TimePod(_) | Sem::TimeRange(..) => TimeKind::TimePeriod,
+        Sem::TimePod(_) | Sem::TimePodPart(..) | Sem::TimeRange(..) => TimeKind::TimePeriod,
+        Sem::DatePodPart(..) => TimeKind::DateTimePeriod,
         Sem::DateTime(..) | Sem::Offset(..) | Sem::Now => TimeKind::DateTime,
         Sem::DatePod(..) | Sem::DateTimeRange(..) | Sem::ClockWindow(..) => {
             TimeKind::DateTimePeriod
@@ -791,6 +792,29 @@ fn readings(sem: &Sem, cx: &Ctx) -> Vec<Reading> {
             .into_iter()
             .map(|c| point(c.timex(), time_s(&c)))
             .collect(),
+        Sem::TimePodPart(p, late) => {
+            let (a, b) = p.half_bounds(*late);
+            vec![span_reading(
+                format!("T{}", p.code()),
+                time_s(&secs(a)),
+                time_s(&secs(b)),
+                Granularity::PartOfDay,
+            )]
+        }
+        Sem::DatePodPart(d, p, late) => {
+            let (a, b) = p.half_bounds(*late);
+            day(d, cx)
+                .into_iter()
+                .map(|(t, x)| {
+                    span_reading(
+                        format!("{t}T{}", p.code()),
+                        dt_s(at(x, &secs(a))),
+                        dt_s(at(x, &secs(b))),
+                        Granularity::PartOfDay,
+                    )
+                })
+                .collect()
+        }
         Sem::TimePod(p) => {
             let (a, b) = p.bounds();
             vec![span_reading(

@@ -103,6 +103,17 @@ impl Pod {
         }
     }
 
+    /// The first or second half of [`Pod::bounds`].
+    pub fn half_bounds(self, late: bool) -> (u32, u32) {
+        let (a, b) = self.bounds();
+        let mid = (a + b) / 2 / 3600 * 3600;
+        if late {
+            (mid, b)
+        } else {
+            (a, mid)
+        }
+    }
+
     /// Start and end as seconds since midnight (the conventions of Recognizers-Text).
     pub fn bounds(self) -> (u32, u32) {
         match self {
@@ -414,6 +425,10 @@ pub(crate) enum Sem {
     Time(Clock),
     /// A part of the day without a date ("'s avonds").
     TimePod(Pod),
+    /// The first (`late` false) or second half of a part of the day ("early morning").
+    TimePodPart(Pod, bool),
+    /// The same on a given day ("later this afternoon").
+    DatePodPart(Day, Pod, bool),
     DateTime(Day, Clock),
     /// A part of a given day ("maandagavond", "morgenochtend").
     DatePod(Day, Pod),
