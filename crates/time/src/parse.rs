@@ -454,13 +454,16 @@ impl Parser<'_> {
                 }
             }
         }
+        let now = |k: usize| self.now(k).map(|(e, _)| (e, Ok(Day::Rel(0))));
         let first = longest([
+            now(i),
             self.day(i).map(|(e, d)| (e, Ok(d))),
             self.period(i).map(|(e, p)| (e, Err(p))),
             self.range_end_period(i, opened),
         ])?;
         let j = joiner(first.0)?;
         let second = longest([
+            now(j),
             self.day(j).map(|(e, d)| (e, Ok(d))),
             self.period(j).map(|(e, p)| (e, Err(p))),
             self.range_end_period(j, true),
@@ -1184,6 +1187,7 @@ impl Parser<'_> {
 
     fn day(&self, i: usize) -> M<Day> {
         longest([
+            self.rel_date(i),
             self.holiday(i),
             self.day_numeric(i),
             self.day_month(i),
@@ -1412,6 +1416,25 @@ impl Parser<'_> {
             return Some((e2, holiday(None, Some(n))));
         }
         Some((e, holiday(None, None)))
+    }
+
+    /// "deze 12/5", "next 5/12", "de volgende 6e april", "this friday 5/12" (the date wins).
+    fn rel_date(&self, i: usize) -> M<Day> {
+        let j = self.det(i);
+        let rel = self.rel_sign(j).filter(|r| *r >= 0)?;
+        let k = self.weekday_word(j + 1).map_or(j + 1, |_| j + 2);
+        let (e, d) = longest([self.day_month(k), self.month_day(k), self.day_numeric(k)])?;
+        match d {
+            Day::Ymd {
+                y: None,
+                m: Some(m),
+                d,
+            } => {
+                let rel = if k > j + 1 { 0 } else { rel };
+                Some((e, Day::YmdRel { m, d, rel }))
+            }
+            _ => None,
+        }
     }
 
     /// A day of the month after a weekday: "maandag 21" (the months around the reference

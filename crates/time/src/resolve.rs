@@ -123,6 +123,9 @@ pub(crate) fn day(d: &Day, cx: &Ctx) -> Days {
         }
         Day::Weekday { wd, rel } => weekday(*wd, *rel, cx),
         Day::WeekdayDom { wd, d, next } => weekday_dom(*wd, *d, *next, cx),
+        Day::YmdRel { m, d, rel } => ymd(cx.today().year() + *rel as i32, *m, *d)
+            .map(|x| vec![(format!("XXXX-{m:02}-{d:02}"), x)])
+            .unwrap_or_default(),
         Day::Holiday {
             rule,
             y,

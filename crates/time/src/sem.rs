@@ -153,6 +153,13 @@ pub(crate) enum Day {
         wd: u32,
         rel: WdRel,
     },
+    /// A day of a month in the reference's year shifted by `rel` years ("deze 12/5",
+    /// "volgende 6e april").
+    YmdRel {
+        m: u32,
+        d: u32,
+        rel: i64,
+    },
     /// A weekday with a day of the month ("maandag 21"): the days around the reference where
     /// both agree, or with `next` only the first from the reference on.
     WeekdayDom {
