@@ -821,9 +821,11 @@ impl Parser<'_> {
                 }
             }
         }
-        // "8 vanmorgen", "15:00 vandaag", "10, vanavond" (a number word needs a clock marker)
+        // "8 vanmorgen", "10, vanavond", "15:00 vandaag", "9am on tuesday": a bare number only
+        // before a relative day, any other day needs a marked clock time
         let digits = self.w.get(i).is_some_and(|w| w.kind == WKind::Num);
         if let Some((e, c)) = self.clock(i, digits) {
+            let marked = self.clock(i, false).is_some();
             let mut j = e;
             if self.is(j, Class::At) || self.punct(j, ",") {
                 j += 1;
@@ -831,7 +833,9 @@ impl Parser<'_> {
             if let Some((e2, Sem::DatePod(d, p))) = self.today_pod(j) {
                 cands.push(Some((e2, Sem::DateTime(d, c.with_pod(p)))));
             } else if let Some((e2, d)) = self.day(j) {
-                cands.push(Some((e2, Sem::DateTime(d, c))));
+                if marked || matches!(d, Day::Rel(_)) {
+                    cands.push(Some((e2, Sem::DateTime(d, c))));
+                }
             }
         }
         // "vanavond om 8 uur"
