@@ -146,6 +146,7 @@ impl Parser<'_> {
                     || ((t.ends_with("tig") || t.ends_with("tigste") || t.contains('-'))
                         && self.lx.number(t).is_some())
                     || slice_code(t).is_some()
+                    || (t.contains(['-', '/']) && self.month_word_span(i).is_some())
                     || split_year(t).is_some()
                     || self.compound_pod(t).is_some()
             }
@@ -205,7 +206,7 @@ impl Parser<'_> {
     /// "later dan 2018", "meer dan 4 dagen", "meer dan 2 dagen voor gisteren".
     fn phrase_modified(&self, i: usize) -> M<Sem> {
         let (j, effect) = self.phrase(i, false)?;
-        let (end, sem) = longest([self.core(j), self.range(j)])?;
+        let (end, sem) = self.modifier_target(j)?;
         let m = match effect {
             PhraseMod::Before => Mod::Before,
             PhraseMod::After => Mod::After,
@@ -282,12 +283,26 @@ impl Parser<'_> {
         } else {
             return None;
         };
-        let (end, sem) = longest([self.core(i + 1), self.range(i + 1)])?;
+        let (end, sem) = self.modifier_target(i + 1)?;
         match sem {
             Sem::Duration(..) | Sem::Durations(_) | Sem::Set(_) | Sem::Offset(..) => None,
             Sem::Time(_) if m == Mod::Before && self.lx.dutch && !self.clock_context(i + 1) => None,
             s => Some((end, Sem::Modified(Box::new(s), m))),
         }
+    }
+
+    /// What a modifier applies to: any expression, and also a bare year ("later dan 2018") or
+    /// a month abbreviation ("na feb").
+    fn modifier_target(&self, i: usize) -> M<Sem> {
+        longest([
+            self.core(i),
+            self.range(i),
+            self.year(i).map(|(e, y)| (e, Sem::Period(Period::Year(y)))),
+            self.month_at(i, false).map(|(e, m)| {
+                let (e2, y) = self.opt_year(e);
+                (e2, Sem::Period(Period::Month { y, m }))
+            }),
+        ])
     }
 
     /// Whether a bare number at `i` is clearly a clock time.
@@ -322,6 +337,7 @@ impl Parser<'_> {
         longest([
             self.clock_range(j, &joiner),
             self.date_range(j, &joiner, opener.is_some()),
+            self.day_span(j),
             self.chunk_range(j),
             self.dash_range(j, opener == Some(true)),
         ])
@@ -342,6 +358,31 @@ impl Parser<'_> {
                 || self.is(k, Class::Am)
                 || self.is(k, Class::Pm)
         })
+    }
+
+    /// "18-19 november", "november 18-19, 2015": two days of one month.
+    fn day_span(&self, i: usize) -> M<Sem> {
+        let days = |k: usize| match self.chunk(k)? {
+            Chunk::Range(a, b) => match (*a, *b) {
+                (Chunk::Int(x, _), Chunk::Int(y, _))
+                    if (1..=31).contains(&x) && (1..=31).contains(&y) && x < y =>
+                {
+                    Some((x, y))
+                }
+                _ => None,
+            },
+            _ => None,
+        };
+        let (e, m, (d1, d2)) = if let Some(pair) = days(i) {
+            let (e, m) = self.month_at(i + 1, false)?;
+            (e, m, pair)
+        } else {
+            let (e, m) = self.month_at(i, false)?;
+            (e + 1, m, days(e)?)
+        };
+        let (e2, y) = self.opt_year(e);
+        let day = |d| Day::Ymd { y, m: Some(m), d };
+        Some((e2, Sem::DateRange(day(d1), day(d2))))
     }
 
     fn chunk_range(&self, i: usize) -> M<Sem> {
@@ -892,7 +933,9 @@ impl Parser<'_> {
             Chunk::DotClock(c, _) => {
                 if self.is(i + 1, Class::Oclock) {
                     Some((i + 2, c))
-                } else if loose || (i > 0 && self.is(i - 1, Class::At)) {
+                } else if loose
+                    || (i > 0 && matches!(self.word(i - 1), Some("om" | "at" | "rond" | "around")))
+                {
                     Some((i + 1, c))
                 } else {
                     None
@@ -1496,7 +1539,9 @@ impl Parser<'_> {
     fn shifted_day(&self, i: usize) -> M<Day> {
         if self.is(i, Class::InFuture) {
             let (e, n, u) = self.amount(i + 1)?;
-            if u.is_clock() || n.fract() != 0.0 {
+            // "over twee dagen na vandaag": the shift counts from the day named
+            let from = self.is(e, Class::After) || self.is(e, Class::Before);
+            if u.is_clock() || n.fract() != 0.0 || (from && self.day(e + 1).is_some()) {
                 return None;
             }
             return Some((
@@ -1639,6 +1684,8 @@ impl Parser<'_> {
 
     fn period(&self, i: usize) -> M<Period> {
         longest([
+            self.century(i),
+            self.month_word_span(i),
             self.year_slice(i),
             self.within(i),
             self.rel_period(i),
@@ -1756,6 +1803,60 @@ impl Parser<'_> {
         }
         let n = self.number_word(i).filter(|n| n.ordinal)?;
         Some((i + 1, n.value as u32))
+    }
+
+    /// "de 15e eeuw", "the 21st century".
+    fn century(&self, i: usize) -> M<Period> {
+        let j = self.det(i);
+        let (e, n) = self.ordinal(j)?;
+        let (u, k) = self.unit(e)?;
+        (u == Unit::Century && k == 1.0 && (1..=30).contains(&n))
+            .then_some((e + 1, Period::Century(n as i32)))
+    }
+
+    /// One word of months and years: "dec-2018", "dec/2018", "jan-feb 2017" (the year belongs
+    /// to the last month; an earlier first month is in the year before: "nov-feb 2017").
+    fn month_word_span(&self, i: usize) -> M<Period> {
+        let w = self.word(i).filter(|w| w.contains(['-', '/']))?;
+        let month = |s: &str| {
+            self.lx
+                .int(s, Class::Month)
+                .or_else(|| self.lx.int(s, Class::MonthAbbr))
+                .map(|m| m as u32)
+        };
+        let parts: Vec<&str> = w.split(['-', '/']).collect();
+        let year = |s: &str| -> Option<i32> {
+            (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok())?
+        };
+        match parts.as_slice() {
+            [m, y] if year(y).is_some() => Some((
+                i + 1,
+                Period::Month {
+                    y: Some(year(y)?),
+                    m: month(m)?,
+                },
+            )),
+            [m1, y1, m2, y2] => {
+                let a = Period::Month {
+                    y: Some(year(y1)?),
+                    m: month(m1)?,
+                };
+                let b = Period::Month {
+                    y: Some(year(y2)?),
+                    m: month(m2)?,
+                };
+                Some((i + 1, Period::Span(Box::new(a), Box::new(b))))
+            }
+            [m1, m2] => {
+                let (m1, m2) = (month(m1)?, month(m2)?);
+                let (e, y) = self.opt_year(i + 1);
+                let y1 = y.map(|y| if m1 > m2 { y - 1 } else { y });
+                let a = Period::Month { y: y1, m: m1 };
+                let b = Period::Month { y, m: m2 };
+                Some((e, Period::Span(Box::new(a), Box::new(b))))
+            }
+            _ => None,
+        }
     }
 
     /// "binnen 9 maanden", "within the next 10 months": from the reference on.

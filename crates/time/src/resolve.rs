@@ -426,6 +426,30 @@ pub(crate) fn period(p: &Period, cx: &Ctx) -> Vec<Span3> {
                 .collect()
         }
         Period::YearSlice { y, index, months } => year_slice(*y, *index, *months, cx),
+        Period::Century(n) => {
+            let Some(start) = ymd((n - 1) * 100, 1, 1) else {
+                return Vec::new();
+            };
+            add_months(start, 1200)
+                .map(|end| vec![custom(start, end, "P100Y".into(), Granularity::Custom)])
+                .unwrap_or_default()
+        }
+        Period::Span(a, b) => period_range(a, b, cx)
+            .into_iter()
+            .filter_map(|r| match r.value {
+                TimeValue::Period {
+                    start: Some(s),
+                    end: Some(e),
+                    granularity,
+                } => Some((
+                    r.timex,
+                    NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok()?,
+                    NaiveDate::parse_from_str(&e, "%Y-%m-%d").ok()?,
+                    granularity,
+                )),
+                _ => None,
+            })
+            .collect(),
         Period::Quarter { y, rel, q } => {
             let t = today();
             let start = match (y, rel, q) {

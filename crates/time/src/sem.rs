@@ -378,6 +378,10 @@ pub(crate) enum Period {
         rel: Option<i64>,
         q: u32,
     },
+    /// A century: the 21st is 2000 to 2100, as Recognizers-Text has it.
+    Century(i32),
+    /// From the start of one period to the start of another, written as one word ("jan-feb").
+    Span(Box<Period>, Box<Period>),
     /// A quarter or half of a year ("Q1", "2019 H2", "het eerste kwartaal van 2013"), the
     /// `index`-th stretch of `months` months; without a year it has a past and a future reading.
     YearSlice {
