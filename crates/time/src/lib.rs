@@ -217,10 +217,10 @@ pub fn find_times(
     found
         .into_iter()
         .filter_map(|(start, end, sem)| {
-            let span = Span::new(
-                w.get(start)?.span.start,
-                w.get(end.checked_sub(1)?)?.span.end,
-            );
+            let last = w.get(end.checked_sub(1)?)?;
+            // an abbreviation's dot at the end ("second of Aug.") is the sentence's
+            let dot = usize::from(last.text.ends_with('.') && end > start + 1);
+            let span = Span::new(w.get(start)?.span.start, last.span.end - dot);
             let cx = resolve::Ctx {
                 r: reference.map_or(placeholder, |r| r.datetime),
                 used: Cell::new(false),

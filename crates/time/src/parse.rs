@@ -357,7 +357,8 @@ impl Parser<'_> {
                 || self.is(k, Class::PodAdv)
                 || self.is(k, Class::Am)
                 || self.is(k, Class::Pm)
-        })
+        }) || self.pod_adv(end).is_some()
+            || (i..end).any(|k| self.pod_adv(k).is_some())
     }
 
     /// "18-19 november", "november 18-19, 2015": two days of one month.
@@ -450,6 +451,14 @@ impl Parser<'_> {
     fn dash_hours(&self, i: usize) -> Option<(Clock, Clock)> {
         let w = self.w.get(i).filter(|w| w.kind == WKind::Num)?;
         let (a, b) = w.text.split_once('-')?;
+        // "8-9am": a meridiem on the end carries to both
+        let (b, pm) = match b.strip_suffix("am").or_else(|| b.strip_suffix("a")) {
+            Some(b) => (b, Some(false)),
+            None => match b.strip_suffix("pm").or_else(|| b.strip_suffix("p")) {
+                Some(b) => (b, Some(true)),
+                None => (b, None),
+            },
+        };
         let digits =
             |s: &str| !s.is_empty() && s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit());
         if !digits(a) || !digits(b) {
@@ -457,7 +466,11 @@ impl Parser<'_> {
         }
         let (a, b): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);
         let ok = a <= 24 && b <= 24 && (b > a || (11..=12).contains(&a));
-        ok.then_some((Clock::hour(a), Clock::hour(b)))
+        let hour = |h| Clock {
+            pm,
+            ..Clock::hour(h)
+        };
+        ok.then_some((hour(a), hour(b)))
     }
 
     /// "8-9 's ochtends", "5-6 pm": dashed hours with a part of the day.
@@ -1470,7 +1483,8 @@ impl Parser<'_> {
         let j = self.det(i);
         let rel = self.rel_sign(j).filter(|r| *r >= 0)?;
         let k = self.weekday_word(j + 1).map_or(j + 1, |_| j + 2);
-        let (e, d) = longest([self.day_month(k), self.month_day(k), self.day_numeric(k)])?;
+        let numeric = self.day_numeric(k).filter(|_| self.dash_hours(k).is_none());
+        let (e, d) = longest([self.day_month(k), self.month_day(k), numeric])?;
         match d {
             Day::Ymd {
                 y: None,
