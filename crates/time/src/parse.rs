@@ -176,6 +176,7 @@ impl Parser<'_> {
 
     fn top(&self, i: usize) -> M<Sem> {
         let found = longest([
+            self.clock_for(i),
             self.set(i),
             self.modified(i),
             self.range(i),
@@ -183,6 +184,42 @@ impl Parser<'_> {
             self.phrase_modified(i),
         ])?;
         Some(self.post_modified(found))
+    }
+
+    /// "from 9 for 2.5 hrs", "for 3 hours from 10 am", "14th Feb from 9:30am for 7 hours",
+    /// "van 2 uur voor 3 uur" is not one (Dutch "voor" is "before").
+    fn clock_for(&self, i: usize) -> M<Sem> {
+        if self.lx.dutch {
+            return None;
+        }
+        let (j, day) = match self.day(i) {
+            Some((e, d)) => (e, Some(d)),
+            None => (i, None),
+        };
+        let from = |k: usize| -> M<Clock> {
+            (self.word(k) == Some("from")).then_some(())?;
+            self.clock(k + 1, true)
+        };
+        let amount = |k: usize| -> Option<(usize, f64)> {
+            (self.word(k) == Some("for")).then_some(())?;
+            let (e, n, u) = self.amount(k + 1)?;
+            let (e, extra) = match self.amount(e) {
+                Some((e2, n2, u2)) if u2.is_clock() && u2.seconds() < u.seconds() => {
+                    (e2, n2 * u2.seconds())
+                }
+                _ => (e, 0.0),
+            };
+            u.is_clock().then_some((e, n * u.seconds() + extra))
+        };
+        let (end, c, secs) = if let Some((e, c)) = from(j) {
+            let (e2, secs) = amount(e)?;
+            (e2, c, secs)
+        } else {
+            let (e, secs) = amount(j)?;
+            let (e2, c) = from(e)?;
+            (e2, c, secs)
+        };
+        Some((end, Sem::ClockFor(day, c, secs)))
     }
 
     /// The longest modifier phrase at `i` standing before (`post` false) or after an expression.

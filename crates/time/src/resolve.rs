@@ -796,6 +796,8 @@ fn kind_of(sem: &Sem) -> TimeKind {
         Sem::Date(_) => TimeKind::Date,
         Sem::Time(_) => TimeKind::Time,
         Sem::TimePod(_) | Sem::TimePodPart(..) | Sem::TimeRange(..) => TimeKind::TimePeriod,
+        Sem::ClockFor(None, ..) => TimeKind::TimePeriod,
+        Sem::ClockFor(Some(_), ..) => TimeKind::DateTimePeriod,
         Sem::DatePodPart(..) => TimeKind::DateTimePeriod,
         Sem::DateTime(..) | Sem::Offset(..) | Sem::Now => TimeKind::DateTime,
         Sem::DatePod(..) | Sem::DateTimeRange(..) | Sem::ClockWindow(..) => {
@@ -903,6 +905,7 @@ fn readings(sem: &Sem, cx: &Ctx) -> Vec<Reading> {
                 )
             })
             .collect(),
+        Sem::ClockFor(d, c, secs) => clock_for(d.as_ref(), c, *secs, cx),
         Sem::DateTimeRange(d, a, b) => {
             let days = day(d, cx);
             clock_pairs(a, b)
@@ -1016,6 +1019,37 @@ fn next_day_timex(timex: &str, next: NaiveDate) -> String {
         }
         None if timex.starts_with('X') => timex.to_string(),
         None => date_s(next),
+    }
+}
+
+/// "from 2pm for 2 hours": the start's first reading and the end that far after it; the end's
+/// TIMEX has seconds, as in Recognizers-Text ("(T14,T16:00:00,PT2H)").
+fn clock_for(d: Option<&Day>, c: &Clock, secs: f64, cx: &Ctx) -> Vec<Reading> {
+    let a = c.readings()[0];
+    let span = secs.round() as u32;
+    let b = self::secs((a.seconds() + span) % 86400);
+    let dur = clock_dur(&a, &b);
+    let end_t = format!("T{}", time_s(&b));
+    match d {
+        None => vec![span_reading(
+            format!("({},{end_t},{dur})", a.timex()),
+            time_s(&a),
+            time_s(&b),
+            Granularity::Custom,
+        )],
+        Some(d) => day(d, cx)
+            .into_iter()
+            .map(|(t, x)| {
+                let start = at(x, &a);
+                let end = start + Duration::seconds(i64::from(span));
+                span_reading(
+                    format!("({t}{},{t}{end_t},{dur})", a.timex()),
+                    dt_s(start),
+                    dt_s(end),
+                    Granularity::Custom,
+                )
+            })
+            .collect(),
     }
 }
 

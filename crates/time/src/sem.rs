@@ -445,6 +445,9 @@ pub(crate) enum Sem {
     DatePod(Day, Pod),
     Period(Period),
     TimeRange(Clock, Clock),
+    /// A clock time and an amount of time after it ("from 2pm for 2 hours"), on a day when
+    /// one is named.
+    ClockFor(Option<Day>, Clock, f64),
     DateTimeRange(Day, Clock, Clock),
     DateRange(Day, Day),
     /// From the start of one period to the start of the other ("2014 tot 2018").
