@@ -3,10 +3,11 @@
 use crate::input::{front_matter, parse_lang, read_text, DEFAULT_MAX_BYTES};
 use anyhow::Result;
 use clap::{Args, ValueEnum};
+use kroniek_events::{event_rows, events_csv, events_geojson, EventRow, Source};
 use kroniek_pipeline::{Analysis, Pipeline, QuoteKind};
 use kroniek_text::{Document, Lang};
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Output formats.
 #[derive(Clone, Copy, ValueEnum)]
@@ -17,13 +18,18 @@ pub enum Format {
     Jsonl,
     /// A readable view for the terminal.
     Text,
+    /// The events as CSV with ACLED-like columns (one row per event, all files together).
+    Csv,
+    /// The events as a GeoJSON FeatureCollection (RFC 7946; events with coordinates).
+    Geojson,
 }
 
 /// Arguments of `extract`.
 #[derive(Args)]
 pub struct ExtractArgs {
-    /// The text file, or `-` for standard input.
-    file: PathBuf,
+    /// The text files, or `-` for standard input.
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value = "json")]
     format: Format,
@@ -53,36 +59,72 @@ pub struct ExtractArgs {
 
 /// Runs `extract`.
 pub fn run(args: ExtractArgs) -> Result<()> {
-    let name = args.file.display().to_string();
-    let text = read_text(&args.file, args.max_bytes)?;
-    let parsed = front_matter(&name, text)?;
-    let mut meta = parsed.meta;
-    meta.title = args.title.or(meta.title);
-    meta.url = args.url.or(meta.url);
-    meta.published = args.published.or(meta.published);
-    meta.outlet = args.outlet.or(meta.outlet);
-    let lang = match args.lang.as_deref() {
-        Some(code) => parse_lang(code)?,
-        None => parsed.lang.unwrap_or_else(|| identify(&parsed.body)),
-    };
-    let document = Document {
-        id: name,
-        text: parsed.body,
-        lang,
-        meta,
-    };
     let pipeline = match &args.places {
         Some(path) => Pipeline::with_place_overlay(path)?,
         None => Pipeline::new()?,
     };
-    let analysis = pipeline.analyse(&document);
+    let mut analyses = Vec::new();
+    for file in &args.files {
+        let document = read_document(file, &args)?;
+        analyses.push(pipeline.analyse(&document));
+    }
     let mut out = std::io::stdout().lock();
     match args.format {
-        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&analysis)?)?,
-        Format::Jsonl => writeln!(out, "{}", serde_json::to_string(&analysis)?)?,
-        Format::Text => write!(out, "{}", render_text(&analysis))?,
+        Format::Json if analyses.len() == 1 => {
+            writeln!(out, "{}", serde_json::to_string_pretty(&analyses[0])?)?
+        }
+        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&analyses)?)?,
+        Format::Jsonl => analyses
+            .iter()
+            .try_for_each(|a| writeln!(out, "{}", serde_json::to_string(a)?))?,
+        Format::Text => analyses
+            .iter()
+            .try_for_each(|a| write!(out, "{}", render_text(a)))?,
+        Format::Csv => write!(out, "{}", events_csv(&rows(&analyses)))?,
+        Format::Geojson => writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&events_geojson(&rows(&analyses)))?
+        )?,
     }
     Ok(())
+}
+
+/// Reads one input with its metadata: flags override front matter.
+fn read_document(file: &Path, args: &ExtractArgs) -> Result<Document> {
+    let name = file.display().to_string();
+    let text = read_text(file, args.max_bytes)?;
+    let parsed = front_matter(&name, text)?;
+    let mut meta = parsed.meta;
+    meta.title = args.title.clone().or(meta.title);
+    meta.url = args.url.clone().or(meta.url);
+    meta.published = args.published.clone().or(meta.published);
+    meta.outlet = args.outlet.clone().or(meta.outlet);
+    let lang = match args.lang.as_deref() {
+        Some(code) => parse_lang(code)?,
+        None => parsed.lang.unwrap_or_else(|| identify(&parsed.body)),
+    };
+    Ok(Document {
+        id: name,
+        text: parsed.body,
+        lang,
+        meta,
+    })
+}
+
+/// The event rows of all analyses, for the CSV and GeoJSON exports.
+fn rows(analyses: &[Analysis]) -> Vec<EventRow> {
+    analyses
+        .iter()
+        .flat_map(|a| {
+            let source = Source {
+                id: a.id.clone(),
+                url: a.meta.url.clone(),
+                published: a.meta.published.clone(),
+            };
+            event_rows(&source, &a.text, &a.events, &a.places, &a.times)
+        })
+        .collect()
 }
 
 /// The language of `text`, identified from its first paragraphs.

@@ -179,14 +179,14 @@ impl RuleTagger {
         joins.then_some(k)
     }
 
-    /// Whether one of `toks` is an organisation, place, event or title word.
+    /// Whether one of `toks` is an organisation, place or event word. Titles do not count: in
+    /// "Sergeant Ian Murray of Police Scotland" the person ends before "of".
     fn has_keyword(&self, toks: &[Tok]) -> bool {
         let lex = &self.lexicon;
         toks.iter().any(|t| {
             lex.org_words.contains(&t.key)
                 || lex.loc_words.contains(&t.key)
                 || lex.misc_words.contains(&t.key)
-                || lex.titles.contains(&t.key)
         })
     }
 }

@@ -189,6 +189,8 @@ impl RuleTagger {
             j > s
                 || (e - s > 1 && lex.connectors.contains(&toks[s + 1].key))
                 || (e - s > 1 && lex.loc_prefixes.contains(&toks[j].key))
+                // "Police Scotland", "Transport for London": an organisation word may lead.
+                || (e - s > 1 && lex.org_words.contains(&toks[j].key))
         };
         let kind_at = |j: usize| {
             let key = toks[j].key.as_str();
