@@ -476,8 +476,9 @@ impl Parser<'_> {
         let (e2, b) = self.clock(j, true)?;
         let (end, pod) = self.pod_after(e2);
         let (a, b) = apply_pod(a, b, pod);
-        // "tussen 10 en 11:30 op 1-1-2015"
-        if let Some((e3, d)) = self.at_day(end) {
+        // "tussen 10 en 11:30 op 1-1-2015", "10:00 tot 12:00 maandagmorgen"
+        let day_pod = self.day_pod(end).map(|(e, d, _)| (e, d));
+        if let Some((e3, d)) = longest([self.at_day(end), day_pod]) {
             return Some((e3, Sem::DateTimeRange(d, a, b)));
         }
         Some((end, Sem::TimeRange(a, b)))
@@ -747,7 +748,27 @@ impl Parser<'_> {
     }
 
     /// "vanavond", "deze avond", "morgenavond", "maandagochtend", "tonight".
+    /// A day with a part of the day ("maandagmorgen", "yesterday afternoon"): the day and pod.
+    fn day_pod(&self, i: usize) -> Option<(usize, Day, Pod)> {
+        match longest([self.today_pod(i), self.date_pod(i)]) {
+            Some((e, Sem::DatePod(d, p))) => Some((e, d, p)),
+            _ => None,
+        }
+    }
+
+    /// A day followed by a part of the day word ("monday morning", "gisteren middag").
+    fn date_pod(&self, i: usize) -> M<Sem> {
+        let (e, d) = self.day(i)?;
+        let (e2, p) = self.pod_word(e)?;
+        Some((e2, Sem::DatePod(d, p)))
+    }
+
     fn today_pod(&self, i: usize) -> M<Sem> {
+        // "last night"
+        if self.is(i, Class::RelPrev) && self.val(i + 1, Class::Pod) == Some("NI") && !self.lx.dutch
+        {
+            return Some((i + 2, Sem::DatePod(Day::Rel(-1), Pod::Ni)));
+        }
         if let Some(p) = self.val(i, Class::TodayPod).and_then(Pod::parse) {
             return Some((i + 1, Sem::DatePod(Day::Rel(0), p)));
         }
@@ -929,6 +950,22 @@ impl Parser<'_> {
                 }
             }
         }
+        // "maandagmorgen van 10:00 tot 12:00", "yesterday afternoon from 3-8pm"
+        if let Some((e, d, _)) = self.day_pod(i) {
+            match self.range(e) {
+                Some((e2, Sem::TimeRange(a, b))) => {
+                    cands.push(Some((e2, Sem::DateTimeRange(d, a, b))));
+                }
+                _ => {
+                    let k = if self.is(e, Class::From) { e + 1 } else { e };
+                    if let Some((a, b)) = self.dash_hours(k) {
+                        let (e2, pod) = self.pod_after(k + 1);
+                        let (a, b) = apply_pod(a, b, pod);
+                        cands.push(Some((e2, Sem::DateTimeRange(d, a, b))));
+                    }
+                }
+            }
+        }
         // "vanavond om 8 uur"
         if let Some((e, Sem::DatePod(d, p))) = today_pod {
             if self.is(e, Class::At) {
@@ -983,6 +1020,8 @@ impl Parser<'_> {
             Chunk::DotClock(c, _) => {
                 if self.is(i + 1, Class::Oclock) {
                     Some((i + 2, c))
+                } else if matches!(self.text(i + 1), Some("procent" | "percent" | "%")) {
+                    None
                 } else if loose
                     || (i > 0 && matches!(self.word(i - 1), Some("om" | "at" | "rond" | "around")))
                 {
@@ -1568,8 +1607,11 @@ impl Parser<'_> {
 
     /// "de 5e", "the 15th".
     fn ordinal_only(&self, i: usize) -> M<Day> {
-        // English "the 21st" alone is not taken as a date (as in Recognizers-Text)
-        if self.word(i) != Some("de") {
+        // English "the 21st" only after a preposition ("on the 18th", "the week of the 18th")
+        let english_ok = self.word(i) == Some("the")
+            && i > 0
+            && (self.is(i - 1, Class::At) || self.word(i - 1) == Some("of"));
+        if self.word(i) != Some("de") && !english_ok {
             return None;
         }
         let d = match self.chunk(i + 1)? {
