@@ -2,7 +2,7 @@
 //! progress bar (on a terminal) or log lines (otherwise) report as it goes.
 
 use crate::sources::{self, Item};
-use crate::{BadDocument, Origin, RawDocument};
+use crate::{BadDocument, RawDocument};
 use indicatif::{ProgressBar, ProgressStyle};
 use kroniek_pipeline::Pipeline;
 use kroniek_store::{
@@ -20,6 +20,9 @@ use std::time::{Duration, Instant};
 
 /// The largest single document accepted by default (64 MiB), as `kroniek extract`.
 pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Most documents stored in one transaction.
+const BATCH: usize = 64;
 
 /// Seconds between two log lines when progress is logged.
 const LOG_EVERY: Duration = Duration::from_secs(5);
@@ -193,7 +196,7 @@ pub fn ingest(
         pool.install(|| {
             reading.par_bridge().for_each_with(sender, |sender, raw| {
                 let bytes = raw.bytes;
-                match analyse(pipeline, raw, options) {
+                match analyse(pipeline, raw) {
                     Ok(document) => {
                         // A send fails only when the writer stopped on an error it reports.
                         let _ = sender.send(Analysed { document, bytes });
@@ -276,11 +279,7 @@ fn with_defaults(mut raw: RawDocument, options: &IngestOptions) -> RawDocument {
 }
 
 /// Analyses one document; a stage that panics fails only this document.
-fn analyse(
-    pipeline: &Pipeline,
-    raw: RawDocument,
-    _options: &IngestOptions,
-) -> Result<NewDocument, BadDocument> {
+fn analyse(pipeline: &Pipeline, raw: RawDocument) -> Result<NewDocument, BadDocument> {
     let origin = raw.origin.clone();
     let fail = |reason: String| BadDocument {
         origin: origin.clone(),
@@ -299,13 +298,8 @@ fn analyse(
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.analyse(&document)))
             .map_err(|_| fail("the analysis failed on this text (please report it)".into()))?;
     let json = serde_json::to_value(&analysis).map_err(|e| fail(e.to_string()))?;
-    NewDocument::from_analysis(json, raw.author, Some(origin_text(&origin)))
+    NewDocument::from_analysis(json, raw.author, Some(origin.to_string()))
         .map_err(|e| fail(e.to_string()))
-}
-
-/// How a document's origin is stored.
-fn origin_text(origin: &Origin) -> String {
-    origin.to_string()
 }
 
 /// Records a bad document.
@@ -317,7 +311,7 @@ fn skip(bad: BadDocument, bytes: usize, counters: &Counters, reporter: &Reporter
     }
 }
 
-/// The writer thread: stores each analysed document in its own transaction.
+/// The writer thread: stores the analysed documents, a transaction per batch waiting.
 fn write_all(
     mut store: SqliteArchive,
     receiver: Receiver<Analysed>,
@@ -325,26 +319,40 @@ fn write_all(
     reporter: &Reporter,
     stop: &AtomicBool,
 ) -> Result<(), StoreError> {
-    for analysed in receiver {
-        let outcome = match store.put(&analysed.document) {
-            Ok(outcome) => outcome,
+    // Group commit: whatever is already waiting is stored in one transaction (at most
+    // BATCH documents), so a slow disk does not hold back analysis; with a fast disk each
+    // document is committed on its own.
+    while let Ok(first) = receiver.recv() {
+        let mut batch = vec![first];
+        while batch.len() < BATCH {
+            match receiver.try_recv() {
+                Ok(next) => batch.push(next),
+                Err(_) => break,
+            }
+        }
+        let (documents, sizes): (Vec<NewDocument>, Vec<usize>) =
+            batch.into_iter().map(|a| (a.document, a.bytes)).unzip();
+        let outcomes = match store.put_many(&documents) {
+            Ok(outcomes) => outcomes,
             Err(error) => {
                 stop.store(true, Ordering::Relaxed);
                 return Err(error);
             }
         };
-        let counter = match outcome {
-            PutOutcome::Inserted(_) => &counters.inserted,
-            PutOutcome::Replaced(_) => &counters.replaced,
-            PutOutcome::Unchanged(_) => &counters.already,
-        };
-        counter.fetch_add(1, Ordering::Relaxed);
-        counters.analysed.fetch_add(1, Ordering::Relaxed);
-        counters
-            .analysed_bytes
-            .fetch_add(analysed.bytes as u64, Ordering::Relaxed);
-        reporter.advance(analysed.bytes);
-        reporter.stored();
+        for (bytes, outcome) in sizes.into_iter().zip(outcomes) {
+            let counter = match outcome {
+                PutOutcome::Inserted(_) => &counters.inserted,
+                PutOutcome::Replaced(_) => &counters.replaced,
+                PutOutcome::Unchanged(_) => &counters.already,
+            };
+            counter.fetch_add(1, Ordering::Relaxed);
+            counters.analysed.fetch_add(1, Ordering::Relaxed);
+            counters
+                .analysed_bytes
+                .fetch_add(bytes as u64, Ordering::Relaxed);
+            reporter.advance(bytes);
+            reporter.stored();
+        }
     }
     Ok(())
 }

@@ -227,8 +227,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "outlet + dates",
             Query {
                 outlet: Some("Krant 7".into()),
-                from: Some("2019".into()),
-                to: Some("2020".into()),
+                from: Some("2022".into()),
+                to: Some("2022-06".into()),
                 ..Query::default()
             },
         ),

@@ -7,10 +7,12 @@
 //! # What is stored
 //!
 //! - `documents`: id, content hash, url, title, outlet, author, published, lang, source, text,
-//!   the full analysis as JSON, ingested_at (Unix seconds).
+//!   the full analysis as deflate-compressed JSON (without its text, which is the `text`
+//!   column; [`Archive::document`] returns it whole), ingested_at (Unix seconds).
 //! - Queryable layers, read from the analysis JSON generically (a layer the store does not know
-//!   stays in the JSON; a field it misses is NULL): `entities`, `mentions`, `quotes`,
-//!   `places`, `quantities`, `times`, `events`.
+//!   stays in the JSON; a field it misses is NULL): `entities`, `mentions`, `quotes` (with the
+//!   document's outlet and date, for the speaker index), `places`, `quantities`, `times`,
+//!   `events` (an event without a date takes its document's publication date).
 //! - `fts`: an FTS5 index over stemmed words (Snowball Dutch or English, chosen by the
 //!   document's language), rebuildable from the documents with [`Archive::rebuild_index`].
 //!
@@ -25,7 +27,7 @@
 //!
 //! # Crash safety
 //!
-//! Each [`Archive::put`] is one transaction; WAL mode with `synchronous=NORMAL` makes every
+//! Each [`Archive::put`] is one transaction ([`Archive::put_many`] one for a batch); WAL mode with `synchronous=NORMAL` makes every
 //! committed document survive the writing process being killed (kill -9) at any moment. (A
 //! power failure may lose the last transactions, never corrupt the file.)
 //!
@@ -80,6 +82,9 @@ pub enum StoreError {
         /// The newest version this build knows.
         supported: i64,
     },
+    /// Stored analysis data could not be read back (the file is damaged).
+    #[error("store: damaged analysis data: {0}")]
+    Damaged(String),
     /// A document cannot be stored (the message says why).
     #[error("store: {0}")]
     BadDocument(String),
@@ -391,6 +396,12 @@ pub struct Stats {
 pub trait Archive {
     /// Stores one document in one transaction (see the crate docs for identity rules).
     fn put(&mut self, document: &NewDocument) -> Result<PutOutcome, StoreError>;
+    /// Stores several documents in one transaction (group commit: each document is still
+    /// all-or-nothing, and a kill loses only a batch that was never committed). Ingest uses it
+    /// when analysis outruns the disk.
+    fn put_many(&mut self, documents: &[NewDocument]) -> Result<Vec<PutOutcome>, StoreError> {
+        documents.iter().map(|d| self.put(d)).collect()
+    }
     /// Whether a text with this [`content_hash`], or this url, is already stored.
     fn presence(&self, hash: &str, url: Option<&str>) -> Result<Presence, StoreError>;
     /// Documents matching `query`, best first, with snippets.

@@ -25,7 +25,7 @@ CREATE TABLE documents (
     lang        TEXT NOT NULL COLLATE NOCASE,
     source      TEXT,
     text        TEXT NOT NULL,
-    analysis    TEXT NOT NULL,
+    analysis    BLOB NOT NULL,
     ingested_at INTEGER NOT NULL
 );
 CREATE INDEX documents_published ON documents(published);
@@ -66,16 +66,20 @@ CREATE TABLE quotes (
     cue            TEXT,
     start          INTEGER,
     end            INTEGER,
+    outlet         TEXT,
+    published      TEXT,
     PRIMARY KEY (doc, idx)
 ) WITHOUT ROWID;
-CREATE INDEX quotes_speaker ON quotes(speaker_key);
+CREATE INDEX quotes_speaker ON quotes(speaker_key, outlet, doc);
 CREATE INDEX quotes_speaker_last ON quotes(speaker_last);
+CREATE INDEX quotes_published ON quotes(published);
 
 CREATE TABLE places (
     doc         INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     idx         INTEGER NOT NULL,
     name        TEXT NOT NULL,
     name_key    TEXT NOT NULL,
+    place_key   TEXT NOT NULL,
     country     TEXT,
     lat         REAL,
     lon         REAL,
@@ -84,6 +88,7 @@ CREATE TABLE places (
     PRIMARY KEY (doc, idx)
 ) WITHOUT ROWID;
 CREATE INDEX places_name ON places(name_key);
+CREATE INDEX places_key ON places(place_key, doc, mentions);
 CREATE INDEX places_lat ON places(lat, lon);
 
 CREATE TABLE quantities (

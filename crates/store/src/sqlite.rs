@@ -13,6 +13,7 @@ use rusqlite::functions::FunctionFlags;
 use rusqlite::types::Value as Sql;
 use rusqlite::{params, params_from_iter, Connection, OpenFlags, OptionalExtension, Row};
 use serde_json::Value;
+use std::io::{Read, Write};
 use std::path::Path;
 use std::time::Duration;
 
@@ -111,20 +112,37 @@ pub fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     2.0 * EARTH_KM * a.sqrt().min(1.0).asin()
 }
 
-/// The analysis as stored: JSON without its `text` field, which the `text` column holds
-/// (put back by [`Archive::document`]).
-fn analysis_without_text(analysis: &Value) -> Result<String, StoreError> {
-    match analysis.as_object() {
+/// The analysis as stored: deflate-compressed JSON without its `text` field, which the
+/// `text` column holds (put back by [`Archive::document`]).
+fn packed_analysis(analysis: &Value) -> Result<Vec<u8>, StoreError> {
+    let json = match analysis.as_object() {
         Some(object) => {
             let trimmed: serde_json::Map<String, Value> = object
                 .iter()
                 .filter(|(key, _)| key.as_str() != "text")
                 .map(|(k, v)| (k.clone(), v.clone()))
                 .collect();
-            Ok(serde_json::to_string(&trimmed)?)
+            serde_json::to_vec(&trimmed)?
         }
-        None => Ok(serde_json::to_string(analysis)?),
+        None => serde_json::to_vec(analysis)?,
+    };
+    let damaged = |e: std::io::Error| StoreError::Damaged(e.to_string());
+    let mut encoder = libflate::deflate::Encoder::new(Vec::with_capacity(json.len() / 4));
+    encoder.write_all(&json).map_err(damaged)?;
+    encoder.finish().into_result().map_err(damaged)
+}
+
+/// The analysis of a stored document, its text put back.
+fn unpacked_analysis(packed: &[u8], text: &str) -> Result<Value, StoreError> {
+    let mut json = Vec::with_capacity(packed.len() * 4);
+    libflate::deflate::Decoder::new(packed)
+        .read_to_end(&mut json)
+        .map_err(|e| StoreError::Damaged(e.to_string()))?;
+    let mut analysis: Value = serde_json::from_slice(&json)?;
+    if let Some(object) = analysis.as_object_mut() {
+        object.insert("text".to_string(), Value::String(text.to_string()));
     }
+    Ok(analysis)
 }
 
 /// Seconds since the Unix epoch.
@@ -203,6 +221,8 @@ impl Selection {
             parts.push("d.outlet = ?".into());
             params.push(Sql::Text(outlet.to_string()));
         }
+        // The full-text match drives the join (CROSS JOIN fixes the order): evaluated the other
+        // way, FTS5 would run the match again for every candidate document.
         let conditions = if parts.is_empty() {
             "1".to_string()
         } else {
@@ -210,7 +230,7 @@ impl Selection {
         };
         Ok(Selection {
             from: if text.is_some() {
-                "fts JOIN documents d ON d.id = fts.rowid"
+                "fts CROSS JOIN documents d ON d.id = fts.rowid"
             } else {
                 "documents d"
             },
@@ -317,7 +337,7 @@ impl SqliteArchive {
     /// Stores a document's rows, its layers and its index entry (inside a transaction).
     fn write(&self, id: Option<DocId>, doc: &NewDocument, hash: &str) -> Result<DocId, StoreError> {
         let c = &self.connection;
-        let analysis = analysis_without_text(&doc.analysis)?;
+        let analysis = packed_analysis(&doc.analysis)?;
         let lang = doc.lang.code();
         let id = match id {
             Some(id) => {
@@ -347,7 +367,7 @@ impl SqliteArchive {
                 c.last_insert_rowid()
             }
         };
-        self.write_layers(id, &doc.analysis)?;
+        self.write_layers(id, doc)?;
         c.execute(
             "INSERT INTO fts (rowid, words) VALUES (?, ?)",
             params![id, index_text(doc.lang, doc.title.as_deref(), &doc.text)],
@@ -356,8 +376,9 @@ impl SqliteArchive {
     }
 
     /// Stores the layer rows of one analysis.
-    fn write_layers(&self, doc: DocId, analysis: &Value) -> Result<(), StoreError> {
+    fn write_layers(&self, doc: DocId, document: &NewDocument) -> Result<(), StoreError> {
         let c = &self.connection;
+        let analysis = &document.analysis;
         let mut entity = c.prepare_cached("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?)")?;
         let mut mention = c.prepare_cached("INSERT INTO mentions VALUES (?, ?, ?, ?, ?)")?;
         for (i, item) in layer(analysis, "entities").iter().enumerate() {
@@ -380,7 +401,7 @@ impl SqliteArchive {
             }
         }
         let mut quote =
-            c.prepare_cached("INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")?;
+            c.prepare_cached("INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")?;
         for (i, item) in layer(analysis, "quotes").iter().enumerate() {
             let speaker = item.get("speaker").filter(|s| !s.is_null());
             let name = speaker.and_then(|s| text(s, "name"));
@@ -397,27 +418,34 @@ impl SqliteArchive {
                 speaker.and_then(|s| int(s, "entity")),
                 item.get("cue").and_then(|cue| text(cue, "text")),
                 start,
-                end
+                end,
+                document.outlet,
+                document.published
             ])?;
         }
         let mut place =
-            c.prepare_cached("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")?;
+            c.prepare_cached("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")?;
         for (i, item) in layer(analysis, "places").iter().enumerate() {
             let name = text(item, "name").unwrap_or_default();
+            let key = name_keys(&name).0;
+            let geonames = int(item, "geonames_id");
+            // One place is one GeoNames id; places without one are told apart by name.
+            let place_key = geonames.map_or_else(|| format!("n:{key}"), |g| format!("g:{g}"));
             place.execute(params![
                 doc,
                 i as i64,
                 name,
-                name_keys(&name).0,
+                key,
+                place_key,
                 text_of(item, &["country_code", "country"]),
                 float(item, "latitude").or_else(|| float(item, "lat")),
                 float(item, "longitude").or_else(|| float(item, "lon")),
-                int(item, "geonames_id"),
+                geonames,
                 layer(item, "mentions").len().max(1) as i64
             ])?;
         }
         self.write_quantities_times(doc, analysis)?;
-        self.write_events(doc, analysis)
+        self.write_events(doc, analysis, document.published.as_deref())
     }
 
     /// Stores the quantities and times layers.
@@ -458,7 +486,12 @@ impl SqliteArchive {
 
     /// Stores the events layer (any shape: type, sub-type, place, date, counts are looked
     /// up under their usual names).
-    fn write_events(&self, doc: DocId, analysis: &Value) -> Result<(), StoreError> {
+    fn write_events(
+        &self,
+        doc: DocId,
+        analysis: &Value,
+        published: Option<&str>,
+    ) -> Result<(), StoreError> {
         let mut event = self
             .connection
             .prepare_cached("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")?;
@@ -474,7 +507,7 @@ impl SqliteArchive {
                 text_of(item, &["type", "event_type", "kind"]),
                 text_of(item, &["sub_type", "subtype"]),
                 text_of(item, &["place", "location", "where"]),
-                text_of(item, &["date", "time", "when"]),
+                text_of(item, &["date", "time", "when"]).or(published.map(str::to_string)),
                 json(item, "counts"),
                 start,
                 end,
@@ -508,13 +541,14 @@ impl SqliteArchive {
         key: &str,
         selection: &Selection,
     ) -> Result<(String, Vec<OutletCount>), StoreError> {
+        // The most frequent spelling among a sample of the speaker's quotes.
         let name: String = self.connection.query_row(
-            "SELECT speaker FROM quotes WHERE speaker_key = ? GROUP BY speaker ORDER BY count(*) DESC, speaker LIMIT 1",
+            "SELECT speaker FROM (SELECT speaker FROM quotes WHERE speaker_key = ? LIMIT 200) GROUP BY speaker ORDER BY count(*) DESC, speaker LIMIT 1",
             [key],
             |r| r.get(0),
         )?;
         let sql = format!(
-            "SELECT d.outlet, count(*) FROM quotes q JOIN documents d ON d.id = q.doc WHERE q.speaker_key = ?{} GROUP BY d.outlet ORDER BY 2 DESC, 1 LIMIT 20",
+            "SELECT q.outlet, count(*) FROM quotes q WHERE q.speaker_key = ?{} GROUP BY q.outlet ORDER BY 2 DESC, 1 LIMIT 20",
             selection.restrict("q.doc")
         );
         let mut params = vec![Sql::Text(key.to_string())];
@@ -534,15 +568,26 @@ impl SqliteArchive {
 
 impl Archive for SqliteArchive {
     fn put(&mut self, document: &NewDocument) -> Result<PutOutcome, StoreError> {
-        let hash = content_hash(&document.text);
+        self.put_many(std::slice::from_ref(document))?
+            .pop()
+            .ok_or_else(|| StoreError::BadDocument("the store reported no outcome".into()))
+    }
+
+    fn put_many(&mut self, documents: &[NewDocument]) -> Result<Vec<PutOutcome>, StoreError> {
         let transaction = self.connection.unchecked_transaction()?;
-        let outcome = match self.presence(&hash, document.url.as_deref())? {
-            Presence::SameText(id) => PutOutcome::Unchanged(id),
-            Presence::SameUrl(id) => PutOutcome::Replaced(self.write(Some(id), document, &hash)?),
-            Presence::Absent => PutOutcome::Inserted(self.write(None, document, &hash)?),
-        };
+        let mut outcomes = Vec::with_capacity(documents.len());
+        for document in documents {
+            let hash = content_hash(&document.text);
+            outcomes.push(match self.presence(&hash, document.url.as_deref())? {
+                Presence::SameText(id) => PutOutcome::Unchanged(id),
+                Presence::SameUrl(id) => {
+                    PutOutcome::Replaced(self.write(Some(id), document, &hash)?)
+                }
+                Presence::Absent => PutOutcome::Inserted(self.write(None, document, &hash)?),
+            });
+        }
         transaction.commit()?;
-        Ok(outcome)
+        Ok(outcomes)
     }
 
     fn presence(&self, hash: &str, url: Option<&str>) -> Result<Presence, StoreError> {
@@ -615,17 +660,14 @@ impl Archive for SqliteArchive {
                     r.get(8)?,
                     r.get(9)?,
                     r.get::<_, String>(10)?,
-                    r.get::<_, String>(11)?,
+                    r.get::<_, Vec<u8>>(11)?,
                 ))
             })
             .optional()?;
-        let Some((document, hash, author, source, ingested_at, text, analysis)) = row else {
+        let Some((document, hash, author, source, ingested_at, text, packed)) = row else {
             return Ok(None);
         };
-        let mut analysis: Value = serde_json::from_str(&analysis)?;
-        if let Some(object) = analysis.as_object_mut() {
-            object.insert("text".to_string(), Value::String(text.clone()));
-        }
+        let analysis = unpacked_analysis(&packed, &text)?;
         Ok(Some(StoredDocument {
             document,
             hash,
@@ -683,7 +725,7 @@ impl Archive for SqliteArchive {
         }
         let restrict = selection.restrict("q.doc");
         let sql = format!(
-            "SELECT {SUMMARY}, q.kind, q.text, q.speaker, q.cue, q.start, q.end FROM quotes q JOIN documents d ON d.id = q.doc WHERE {own}{restrict} ORDER BY d.published DESC, q.doc DESC, q.idx LIMIT ? OFFSET ?"
+            "SELECT {SUMMARY}, q.kind, q.text, q.speaker, q.cue, q.start, q.end FROM quotes q JOIN documents d ON d.id = q.doc WHERE {own}{restrict} ORDER BY q.published DESC, q.doc DESC, q.idx LIMIT ? OFFSET ?"
         );
         let mut statement = self.connection.prepare(&sql)?;
         let items = statement
@@ -712,7 +754,7 @@ impl Archive for SqliteArchive {
         let page = checked(page)?;
         let selection = Selection::new(query)?;
         let restrict = selection.restrict("p.doc");
-        let group = "coalesce(CAST(p.geonames_id AS TEXT), p.name_key)";
+        let group = "p.place_key";
         let sql = format!(
             "SELECT max(p.name), max(p.country), avg(p.lat), avg(p.lon), max(p.geonames_id), count(DISTINCT p.doc), sum(p.mentions) FROM places p WHERE 1{restrict} GROUP BY {group} ORDER BY 6 DESC, 1 LIMIT ? OFFSET ?"
         );
@@ -748,7 +790,7 @@ impl Archive for SqliteArchive {
         }
         let restrict = selection.restrict("e.doc");
         let sql = format!(
-            "SELECT {SUMMARY}, e.type, e.sub_type, e.place, e.date, e.counts, e.item FROM events e JOIN documents d ON d.id = e.doc WHERE {own}{restrict} ORDER BY coalesce(e.date, d.published), e.doc, e.idx LIMIT ? OFFSET ?"
+            "SELECT {SUMMARY}, e.type, e.sub_type, e.place, e.date, e.counts, e.item FROM events e JOIN documents d ON d.id = e.doc WHERE {own}{restrict} ORDER BY e.date, e.doc, e.idx LIMIT ? OFFSET ?"
         );
         let mut statement = self.connection.prepare(&sql)?;
         let rows = statement

@@ -159,6 +159,24 @@ fn same_text_is_stored_once_and_same_url_is_replaced() {
 }
 
 #[test]
+fn a_batch_is_one_transaction_and_dedupes_inside() {
+    let mut store = SqliteArchive::open_in_memory().unwrap();
+    let one = doc(
+        "Een tekst over de haven.",
+        "nl",
+        json!({}),
+        "A B",
+        ("X", 1.0, 1.0),
+    );
+    let two = doc("Nog een tekst.", "nl", json!({}), "C D", ("Y", 2.0, 2.0));
+    let outcomes = store.put_many(&[one.clone(), two, one]).unwrap();
+    assert!(matches!(outcomes[0], PutOutcome::Inserted(_)));
+    assert!(matches!(outcomes[1], PutOutcome::Inserted(_)));
+    assert!(matches!(outcomes[2], PutOutcome::Unchanged(_)));
+    assert_eq!(store.stats().unwrap().documents, 2);
+}
+
+#[test]
 fn stemming_finds_plural_and_singular_in_both_languages() {
     let store = filled();
     let mut found = ids(&store, text("woningen"));
