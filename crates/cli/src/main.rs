@@ -1,5 +1,7 @@
 //! The `kroniek` command: a thin layer over the library crates.
 
+mod archive;
+mod bench;
 mod evaluate;
 mod extract;
 mod input;
@@ -18,10 +20,16 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Analyse one text (a file, or `-` for standard input) and print the record.
+    /// Analyse texts (files, or `-` for standard input) and print their records.
     Extract(extract::ExtractArgs),
     /// Print the JSON Schema of the output of `extract`.
     Schema,
+    /// Analyse files, folders, feeds and web archives into the local store.
+    Ingest(archive::IngestArgs),
+    /// Search the local store.
+    Search(archive::SearchArgs),
+    /// Measure throughput (MB/s per core) and peak memory of the whole pipeline.
+    Bench(bench::BenchArgs),
     /// Score Kroniek against gold data and test specs.
     #[command(subcommand)]
     Eval(evaluate::EvalCommand),
@@ -59,6 +67,9 @@ fn run(cli: Cli) -> Result<()> {
             println!("{}", kroniek_pipeline::SCHEMA.trim_end());
             Ok(())
         }
+        Command::Ingest(args) => archive::run_ingest(args),
+        Command::Search(args) => archive::run_search(args),
+        Command::Bench(args) => bench::run(args),
         Command::Eval(command) => evaluate::run_eval(command),
         Command::Train(command) => evaluate::run_train(command),
     }

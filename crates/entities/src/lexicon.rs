@@ -128,7 +128,11 @@ impl Lexicon {
         let lower = word.trim_end_matches('.').to_lowercase();
         self.roles.contains(&lower)
             || lower.rsplit('-').next().is_some_and(|tail| self.roles.contains(tail))
-            // Compounds: "senaatslijsttrekker", "europarlementariër" end in a role word.
-            || self.roles.iter().any(|role| role.chars().count() >= 6 && lower.len() > role.len() + 2 && lower.ends_with(role.as_str()))
+            // Compounds: "senaatslijsttrekker", "europarlementariër" end in a role word of six
+            // letters or more.
+            || lower
+                .char_indices()
+                .skip(3)
+                .any(|(at, _)| lower[at..].chars().count() >= 6 && self.roles.contains(&lower[at..]))
     }
 }
