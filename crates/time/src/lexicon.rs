@@ -82,6 +82,9 @@ pub(crate) enum Class {
     Whole,
     Am,
     Pm,
+    /// Not in the word file: the word is a number word, or starts a holiday name or a
+    /// modifier phrase (so it may start an expression).
+    Known,
 }
 
 impl Class {
@@ -238,6 +241,22 @@ impl Lexicon {
                     .push((parts.collect(), *place == "post", effect));
             }
         }
+        // mark the number words and the first words of holidays and phrases, so that one
+        // lookup tells whether a word may start an expression
+        let starts = numbers
+            .keys()
+            .chain(holidays.keys())
+            .chain(
+                phrases
+                    .iter()
+                    .filter(|(_, ps)| ps.iter().any(|(_, post, _)| !post))
+                    .map(|(w, _)| w),
+            )
+            .copied()
+            .collect::<Vec<&'static str>>();
+        for word in starts {
+            words.entry(word).or_default().push((Class::Known, ""));
+        }
         let mut pods: Vec<&'static str> = words
             .iter()
             .filter(|(_, cs)| cs.iter().any(|(c, _)| *c == Class::Pod))
@@ -304,13 +323,6 @@ impl Lexicon {
     /// The value of `word` in `class` as an integer.
     pub fn int(&self, word: &str, class: Class) -> Option<i64> {
         self.value(word, class)?.parse().ok()
-    }
-
-    /// Whether the word has any time meaning at all (a cheap pre-filter).
-    pub fn known(&self, word: &str) -> bool {
-        self.words.contains_key(word)
-            || self.numbers.contains_key(word)
-            || self.holidays.contains_key(word)
     }
 
     /// The modifier phrases starting with `word`.

@@ -210,7 +210,8 @@ pub fn find_times(
 ) -> Vec<TimeExpression> {
     let lx = lexicon::Lexicon::get(lang);
     let w = words::words(text, segmentation);
-    let found = parse::scan(&w, lx);
+    let paragraphs: Vec<Span> = segmentation.paragraphs.iter().map(|p| p.span).collect();
+    let found = parse::scan(&w, lx, &paragraphs);
     let placeholder = NaiveDate::from_ymd_opt(2000, 1, 1)
         .unwrap_or_default()
         .and_time(NaiveTime::MIN);

@@ -7,6 +7,7 @@ use crate::chunk::{self, Chunk};
 use crate::lexicon::{Class, Entry, Lexicon, NumberWord, PhraseMod};
 use crate::sem::*;
 use crate::words::{WKind, W};
+use kroniek_text::Span;
 use std::cell::OnceCell;
 
 type M<T> = Option<(usize, T)>;
@@ -14,14 +15,40 @@ type M<T> = Option<(usize, T)>;
 pub(crate) struct Parser<'a> {
     w: &'a [W<'a>],
     lx: &'static Lexicon,
-    /// The lexicon entry of each token, looked up once (empty for numbers and punctuation).
+    /// The lexicon entry of each token (empty for numbers and punctuation).
     entries: Vec<&'static Entry>,
     /// The number-word reading of each token, computed on first use.
     numbers: Vec<OnceCell<Option<NumberWord>>>,
+    /// The day and the period read at each token, computed on first use: many rules start
+    /// with one, so each is parsed once.
+    days: Vec<OnceCell<M<Day>>>,
+    periods: Vec<OnceCell<M<Period>>>,
 }
 
-/// Finds the expressions of a token view: (first token, end token, meaning).
-pub(crate) fn scan(w: &[W<'_>], lx: &'static Lexicon) -> Vec<(usize, usize, Sem)> {
+/// Finds the expressions of a token view: (first token, end token, meaning). No expression
+/// crosses a paragraph boundary, so each paragraph is parsed on its own (which keeps the
+/// per-token memos small).
+pub(crate) fn scan(
+    w: &[W<'_>],
+    lx: &'static Lexicon,
+    paragraphs: &[Span],
+) -> Vec<(usize, usize, Sem)> {
+    let mut out = Vec::new();
+    let mut first = 0;
+    for para in paragraphs {
+        let start = first + w[first..].partition_point(|t| t.span.start < para.start);
+        let end = start + w[start..].partition_point(|t| t.span.start < para.end);
+        scan_part(&w[start..end], lx, start, &mut out);
+        first = end;
+    }
+    if first < w.len() {
+        scan_part(&w[first..], lx, first, &mut out);
+    }
+    out
+}
+
+/// Scans the tokens `w` (starting at token `offset` of the text) into `out`.
+fn scan_part(w: &[W<'_>], lx: &'static Lexicon, offset: usize, out: &mut Vec<(usize, usize, Sem)>) {
     let p = Parser {
         w,
         lx,
@@ -37,8 +64,9 @@ pub(crate) fn scan(w: &[W<'_>], lx: &'static Lexicon) -> Vec<(usize, usize, Sem)
             })
             .collect(),
         numbers: (0..w.len()).map(|_| OnceCell::new()).collect(),
+        days: (0..w.len()).map(|_| OnceCell::new()).collect(),
+        periods: (0..w.len()).map(|_| OnceCell::new()).collect(),
     };
-    let mut out = Vec::new();
     let mut i = 0;
     while i < w.len() {
         if !p.may_start(i) {
@@ -48,13 +76,12 @@ pub(crate) fn scan(w: &[W<'_>], lx: &'static Lexicon) -> Vec<(usize, usize, Sem)
         match p.top(i) {
             Some((end, sem)) if end > i => {
                 let start = p.trim_start(i, end, &sem);
-                out.push((start, end, sem));
+                out.push((start + offset, end + offset, sem));
                 i = end;
             }
             _ => i += 1,
         }
     }
-    out
 }
 
 fn longest<T>(cands: impl IntoIterator<Item = M<T>>) -> M<T> {
@@ -84,11 +111,11 @@ impl Parser<'_> {
         self.val(i, c)?.parse().ok()
     }
     fn val(&self, i: usize, c: Class) -> Option<&'static str> {
-        self.entries
-            .get(i)?
-            .iter()
-            .find(|(k, _)| *k == c)
-            .map(|(_, v)| *v)
+        self.entry(i).iter().find(|(k, _)| *k == c).map(|(_, v)| *v)
+    }
+    /// The lexicon entry of token `i`.
+    fn entry(&self, i: usize) -> &'static Entry {
+        self.entries.get(i).copied().unwrap_or(&[])
     }
     /// The number-word reading of token `i` ("drie", "vierentwintigste").
     fn number_word(&self, i: usize) -> Option<NumberWord> {
@@ -123,10 +150,7 @@ impl Parser<'_> {
             WKind::Punct => false,
             WKind::Word => {
                 let t: &str = &self.w[i].text;
-                if !self.lx.phrases(t).is_empty() {
-                    return true;
-                }
-                let entry = self.entries[i];
+                let entry = self.entry(i);
                 if matches!(t, "de" | "het" | "the") || Lexicon::weak_entry(entry) {
                     // "in the morning": look past one determiner
                     let next = if matches!(self.word(i + 1), Some("de" | "het" | "the")) {
@@ -136,12 +160,10 @@ impl Parser<'_> {
                     };
                     return self.w.get(next).is_some_and(|n| {
                         n.kind == WKind::Num
-                            || (n.kind == WKind::Word
-                                && (!self.entries[next].is_empty() || self.lx.known(&n.text)))
+                            || (n.kind == WKind::Word && !self.entry(next).is_empty())
                     });
                 }
                 !entry.is_empty()
-                    || self.lx.known(t)
                     || matches!(t, "'s" | "jaren")
                     || ((t.ends_with("tig") || t.ends_with("tigste") || t.contains('-'))
                         && self.lx.number(t).is_some())
@@ -1322,6 +1344,10 @@ impl Parser<'_> {
     }
 
     fn day(&self, i: usize) -> M<Day> {
+        self.days.get(i)?.get_or_init(|| self.read_day(i)).clone()
+    }
+
+    fn read_day(&self, i: usize) -> M<Day> {
         longest([
             self.rel_date(i),
             self.holiday(i),
@@ -1776,6 +1802,13 @@ impl Parser<'_> {
     // ---- periods ---------------------------------------------------------------------------
 
     fn period(&self, i: usize) -> M<Period> {
+        self.periods
+            .get(i)?
+            .get_or_init(|| self.read_period(i))
+            .clone()
+    }
+
+    fn read_period(&self, i: usize) -> M<Period> {
         longest([
             self.century(i),
             self.month_word_span(i),
