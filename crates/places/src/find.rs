@@ -85,14 +85,20 @@ impl Gazetteer {
     /// `code`; if so, whether the form is also a given name.
     fn demonym_form(&self, code: &str, surface: &str) -> Option<bool> {
         let compass = self.lang().compass.get(code)?;
-        let core = match strip_compass(surface, compass) {
-            Some(at) if self.demonym(code, surface).is_none() => &surface[at..],
+        let stripped = strip_compass(surface, compass);
+        if stripped.is_none() && !starts_upper(surface) {
+            // Most words: no compass prefix and lowercase, so no lookup is needed.
+            return None;
+        }
+        let core = match stripped {
+            Some(at) if self.demonym_entry(code, surface).is_none() => &surface[at..],
             _ => surface,
         };
         if !starts_upper(core) {
             return None;
         }
-        self.demonym(code, core).map(|(_, given_name)| given_name)
+        self.demonym_entry(code, core)
+            .map(|(_, given_name)| given_name)
     }
 
     /// The start of a separate compass word right before token `i` ("eastern" in "eastern
@@ -166,15 +172,14 @@ impl Gazetteer {
                 continue;
             };
             let surface = span.of(text);
-            if codes.iter().any(|c| {
-                self.lang()
-                    .stop
-                    .get(c)
-                    .is_some_and(|s| s.contains(&normalize(surface)))
-            }) {
+            let key = normalize(surface);
+            if codes
+                .iter()
+                .any(|c| self.lang().stop.get(c).is_some_and(|s| s.contains(&key)))
+            {
                 return None;
             }
-            let Some(best) = self.best_name(surface) else {
+            let Some(best) = self.best_name(surface, &key) else {
                 continue;
             };
             if next_is_capitalised(text, tokens, i + n) || !accept(&best, surface, initial) {
@@ -191,15 +196,14 @@ impl Gazetteer {
         None
     }
 
-    /// The most likely entry a name refers to, also after stripping a compass prefix.
-    fn best_name(&self, surface: &str) -> Option<Candidate> {
-        if let Some(best) = self.lookup(surface).into_iter().next() {
+    /// The most likely entry a name (`key` is its normalised form) refers to, also after
+    /// stripping a compass prefix.
+    fn best_name(&self, surface: &str, key: &str) -> Option<Candidate> {
+        if let Some(best) = self.best_candidate(key) {
             return Some(best);
         }
         let at = strip_compass(surface, &self.lang().compass_all)?;
-        self.lookup(&surface[at..])
-            .into_iter()
-            .next()
+        self.best_candidate(&normalize(&surface[at..]))
             .filter(|c| matches!(c.feature, Feature::Country | Feature::Region))
     }
 
@@ -209,11 +213,12 @@ impl Gazetteer {
             return false;
         };
         let word = prev.span.of(text);
+        let key = normalize(word);
         let is_particle = codes.iter().any(|c| {
             self.lang()
                 .particles
                 .get(c)
-                .is_some_and(|s| s.contains(&normalize(word)))
+                .is_some_and(|s| s.contains(&key))
         });
         if !is_particle {
             return false;

@@ -126,6 +126,22 @@ impl Gazetteer {
         out
     }
 
+    /// The most likely entry of a normalised `key`: the first of what [`Gazetteer::lookup`]
+    /// lists, found without building and sorting every candidate.
+    pub(crate) fn best_candidate(&self, key: &str) -> Option<Candidate> {
+        let mut best: Option<(u32, f64)> = None;
+        for posting in self.postings(key) {
+            let Some(rank) = self.posting_rank(posting) else {
+                continue;
+            };
+            // Strictly better only: ties keep the earlier posting, as the stable sort does.
+            if best.is_none_or(|(_, top)| rank.total_cmp(&top).is_gt()) {
+                best = Some((posting, rank));
+            }
+        }
+        self.candidate(best?.0)
+    }
+
     /// The postings of a normalised key: built-in, aliases and overlay, each record once.
     pub(crate) fn postings(&self, key: &str) -> Vec<u32> {
         let mut out = Vec::new();
@@ -186,9 +202,17 @@ impl Gazetteer {
     /// name, and a bonus for the user's own places.
     pub(crate) fn rank(&self, candidate: &Candidate) -> f64 {
         let prior = self.record(candidate.record).map_or(0.0, Record::prior);
-        let name = if candidate.primary_name { 0.0 } else { -1.0 };
-        let user = if candidate.from_overlay { 3.0 } else { 0.0 };
-        prior + name + user
+        rank_of(prior, candidate.primary_name, candidate.from_overlay)
+    }
+
+    /// The rank of the candidate a posting gives (see [`Gazetteer::rank`]), if its record exists.
+    fn posting_rank(&self, posting: u32) -> Option<f64> {
+        let record = self.record(posting >> 1)?;
+        Some(rank_of(
+            record.prior(),
+            posting & 1 == 1,
+            record.code == Code::User,
+        ))
     }
 
     /// The name of region `admin1` of `country`, if the index has it.
@@ -221,9 +245,16 @@ impl Gazetteer {
     /// The country (as a candidate) a demonym form refers to in language `code`, and whether
     /// the form is also a given name.
     pub(crate) fn demonym(&self, code: &str, surface: &str) -> Option<(Candidate, bool)> {
-        let key = normalize(surface);
-        let (record, given_name) = *self.base.lang.demonyms.get(code)?.get(&key)?;
+        let (record, given_name) = self.demonym_entry(code, surface)?;
         Some((self.candidate(record << 1 | 1)?, given_name))
+    }
+
+    /// Like [`Gazetteer::demonym`], but only the record and the given-name flag: for finding
+    /// demonyms, where no candidate needs to be built.
+    pub(crate) fn demonym_entry(&self, code: &str, surface: &str) -> Option<(u32, bool)> {
+        let key = normalize(surface);
+        let entry = *self.base.lang.demonyms.get(code)?.get(&key)?;
+        self.record(entry.0).is_some().then_some(entry)
     }
 
     /// Whether a candidate is a broad, well-known kind of place (continent, country, region,
@@ -333,6 +364,14 @@ impl Base {
                 a.prior().total_cmp(&b.prior())
             })
     }
+}
+
+/// A candidate's rank from its record's prior, whether the name is the preferred one and
+/// whether the place is the user's own.
+fn rank_of(prior: f64, primary_name: bool, from_overlay: bool) -> f64 {
+    let name = if primary_name { 0.0 } else { -1.0 };
+    let user = if from_overlay { 3.0 } else { 0.0 };
+    prior + name + user
 }
 
 /// Adds a posting under a name's key, keeping each record once.

@@ -76,7 +76,7 @@ pub(crate) fn strip_compass(surface: &str, prefixes: &[String]) -> Option<usize>
         let Some(head) = surface.get(..prefix.len()) else {
             continue;
         };
-        if !head.eq_ignore_ascii_case(prefix) && head.to_lowercase() != *prefix {
+        if !lowercases_to(head, prefix) {
             continue;
         }
         let rest = &surface[prefix.len()..];
@@ -90,6 +90,12 @@ pub(crate) fn strip_compass(surface: &str, prefixes: &[String]) -> Option<usize>
         }
     }
     None
+}
+
+/// Whether `head` lowercased is `lower` (a lowercase prefix). ASCII text, nearly all of it, is
+/// compared in place; only other text is lowercased into a new string.
+fn lowercases_to(head: &str, lower: &str) -> bool {
+    head.eq_ignore_ascii_case(lower) || (!head.is_ascii() && head.to_lowercase() == lower)
 }
 
 #[cfg(test)]
@@ -109,6 +115,8 @@ mod tests {
         assert_eq!(strip_compass("Oostende", &prefixes), None);
         assert_eq!(strip_compass("Oost-", &prefixes), None);
         assert_eq!(strip_compass("Ö", &prefixes), None);
+        let accented = vec!["żółte".to_string()];
+        assert_eq!(strip_compass("ŻÓŁTE-Morze", &accented), Some(9));
     }
 
     #[test]
