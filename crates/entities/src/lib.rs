@@ -205,20 +205,26 @@ pub fn find_entities(
     group(text, &named, lexicon)
 }
 
-/// A tagged person name that starts with a role word ("Senaatslijsttrekker Henk Otten") is
-/// narrowed to the name itself.
+/// A tagged person name that holds role words ("Senaatslijsttrekker Henk Otten", "SP-Tweede
+/// Kamerlid Michiel van Nispen") is narrowed to the name after the last of them.
 fn without_leading_role(text: &str, span: Span, kind: EntityKind, lexicon: &Lexicon) -> Span {
-    let surface = span.of(text);
-    let Some((first, rest)) = surface.split_once(' ') else {
-        return span;
-    };
-    if kind != EntityKind::Person
-        || !lexicon.is_role(first)
-        || !rest.starts_with(char::is_uppercase)
-    {
+    if kind != EntityKind::Person {
         return span;
     }
-    Span::new(span.end - rest.len(), span.end)
+    let surface = span.of(text);
+    let mut start = 0;
+    let mut offset = 0;
+    for word in surface.split(' ') {
+        if lexicon.is_role(word) {
+            start = offset + word.len() + 1;
+        }
+        offset += word.len() + 1;
+    }
+    let rest = surface.get(start..).unwrap_or_default();
+    if start == 0 || !rest.starts_with(char::is_uppercase) {
+        return span;
+    }
+    Span::new(span.start + start, span.end)
 }
 
 /// Groups named mentions into entities. Full names come first so that short forms can join them.

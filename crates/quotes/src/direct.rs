@@ -94,14 +94,15 @@ fn is_full(cx: &Context, pair: &Pair, content: Span) -> bool {
             || (introduced && after.is_empty()))
 }
 
-/// The spans of the quotations that are not inside the quotation `index` nor enclose it:
-/// text a speaker cannot be read from.
+/// The spans of the quotations a speaker cannot be read from: every other quotation that is
+/// not inside this one nor encloses it, and this one itself (its own words name no antecedent
+/// for the pronoun that attributes it).
 fn top_level(pairs: &[Pair], contents: &[Span], index: usize) -> Vec<Span> {
     let own = contents[index];
     contents
         .iter()
         .enumerate()
-        .filter(|(i, c)| *i != index && !c.contains(own) && !own.contains(**c))
+        .filter(|(i, c)| *i == index || (!c.contains(own) && !own.contains(**c)))
         .map(|(i, _)| Span::new(pairs[i].open.start, pairs[i].close.end))
         .collect()
 }
@@ -287,8 +288,19 @@ pub(crate) fn subject_of(cx: &Context, verb: usize, first: usize, end: usize) ->
         before
     } else if strong(&after) {
         after
-    } else {
+    } else if before.is_some() || after.is_some() {
         after.or(before)
+    } else {
+        // "Hij wil erover nadenken, maar zegt dat …": the subject of the first clause.
+        (first..verb.min(first + 3)).find_map(|k| {
+            if cx.is_pronoun(k) {
+                Some(Phrase::Pronoun(cx.seg.tokens[k].span))
+            } else {
+                cx.name_from(k)
+                    .filter(|&end| end <= verb)
+                    .map(|end| Phrase::Name(cx.span(k, end)))
+            }
+        })
     }
 }
 
