@@ -725,7 +725,7 @@ impl Archive for SqliteArchive {
         }
         let restrict = selection.restrict("q.doc");
         let sql = format!(
-            "SELECT {SUMMARY}, q.kind, q.text, q.speaker, q.cue, q.start, q.end FROM quotes q JOIN documents d ON d.id = q.doc WHERE {own}{restrict} ORDER BY q.published DESC, q.doc DESC, q.idx LIMIT ? OFFSET ?"
+            "SELECT {SUMMARY}, q.kind, q.text, q.speaker, q.cue, q.start, q.end FROM (SELECT * FROM quotes q WHERE {own}{restrict} ORDER BY q.published DESC, q.doc DESC, q.idx LIMIT ? OFFSET ?) q JOIN documents d ON d.id = q.doc ORDER BY q.published DESC, q.doc DESC, q.idx"
         );
         let mut statement = self.connection.prepare(&sql)?;
         let items = statement
@@ -754,24 +754,39 @@ impl Archive for SqliteArchive {
         let page = checked(page)?;
         let selection = Selection::new(query)?;
         let restrict = selection.restrict("p.doc");
-        let group = "p.place_key";
+        // Counts from the covering index (place_key, doc, mentions); the page's places are then
+        // described from one row each.
         let sql = format!(
-            "SELECT max(p.name), max(p.country), avg(p.lat), avg(p.lon), max(p.geonames_id), count(DISTINCT p.doc), sum(p.mentions) FROM places p WHERE 1{restrict} GROUP BY {group} ORDER BY 6 DESC, 1 LIMIT ? OFFSET ?"
+            "SELECT p.place_key, count(DISTINCT p.doc), sum(p.mentions) FROM places p WHERE 1{restrict} GROUP BY p.place_key ORDER BY 2 DESC, 1 LIMIT ? OFFSET ?"
         );
         let mut statement = self.connection.prepare(&sql)?;
-        let items = statement
+        let groups = statement
             .query_map(params_from_iter(paged(&selection, &[], page)), |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, i64>(1)?.max(0) as u64,
+                    r.get::<_, i64>(2)?.max(0) as u64,
+                ))
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut describe = self.connection.prepare_cached(
+            "SELECT name, country, lat, lon, geonames_id FROM places WHERE place_key = ? LIMIT 1",
+        )?;
+        let mut items = Vec::with_capacity(groups.len());
+        for (key, documents, mentions) in groups {
+            items.push(describe.query_row([key], |r| {
                 Ok(PlaceCount {
                     name: r.get(0)?,
                     country: r.get(1)?,
                     lat: r.get(2)?,
                     lon: r.get(3)?,
                     geonames_id: r.get(4)?,
-                    documents: r.get::<_, i64>(5)?.max(0) as u64,
-                    mentions: r.get::<_, i64>(6)?.max(0) as u64,
+                    documents,
+                    mentions,
                 })
-            })?
-            .collect::<Result<Vec<_>, _>>()?;
+            })?);
+        }
+        let group = "p.place_key";
         let total = self.count(
             &format!("SELECT count(DISTINCT {group}) FROM places p WHERE 1{restrict}"),
             &selection.params,
