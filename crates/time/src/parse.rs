@@ -635,6 +635,12 @@ impl Parser<'_> {
                 return Some((end, Sem::Set(c.readings()[0].timex())));
             }
         }
+        // "eenmaal per week", "once a year"
+        if self.is(i, Class::Once) && matches!(self.word(i + 1), Some("per" | "a" | "every")) {
+            if let Some((u, k)) = self.unit(i + 2) {
+                return Some((i + 3, Sem::Set(u.iso(k))));
+            }
+        }
         if let Some(t) = self.val(i, Class::SetAdv) {
             return Some((i + 1, Sem::Set(t.to_string())));
         }
@@ -2069,7 +2075,10 @@ impl Parser<'_> {
     /// "2019" after a preposition or "jaar"; "het jaar 2008".
     fn year_period(&self, i: usize) -> M<Period> {
         let j = self.det(i);
-        if self.unit(j).is_some_and(|(u, _)| u == Unit::Year) {
+        // "het jaar 2008" ("jaren 1990" is a decade)
+        if self.unit(j).is_some_and(|(u, _)| u == Unit::Year)
+            && !matches!(self.word(j), Some("jaren" | "years"))
+        {
             let (e, y) = self.year(j + 1)?;
             return Some((e, Period::Year(y)));
         }

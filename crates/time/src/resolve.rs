@@ -812,10 +812,17 @@ fn kind_of(sem: &Sem) -> TimeKind {
 
 fn readings(sem: &Sem, cx: &Ctx) -> Vec<Reading> {
     match sem {
-        Sem::Date(d) => day(d, cx)
-            .into_iter()
-            .map(|(t, x)| point(t, date_s(x)))
-            .collect(),
+        Sem::Date(d) => {
+            let out: Vec<Reading> = day(d, cx)
+                .into_iter()
+                .map(|(t, x)| point(t, date_s(x)))
+                .collect();
+            if out.is_empty() {
+                impossible(d).into_iter().collect()
+            } else {
+                out
+            }
+        }
         Sem::Time(c) => c
             .readings()
             .into_iter()
@@ -934,7 +941,22 @@ fn readings(sem: &Sem, cx: &Ctx) -> Vec<Reading> {
                 .collect()
         }
         Sem::DateRange(a, b) => {
-            let (da, db) = (day(a, cx), day(b, cx));
+            let da = day(a, cx);
+            // "van volgende maandag tot vrijdag": a bare weekday ends on the first one after
+            let db = match b {
+                Day::Weekday {
+                    wd,
+                    rel: WdRel::Bare,
+                } if da.len() == 1 => {
+                    let start = da[0].1;
+                    let ahead =
+                        (i64::from(*wd) - 1 - i64::from(start.weekday().num_days_from_monday()))
+                            .rem_euclid(7);
+                    let x = start + Duration::days(ahead);
+                    vec![(date_s(x), x)]
+                }
+                _ => day(b, cx),
+            };
             pair_up(&da, &db)
                 .into_iter()
                 .map(|((ta, xa), (tb, xb))| {
@@ -1008,6 +1030,22 @@ fn readings(sem: &Sem, cx: &Ctx) -> Vec<Reading> {
         }
         Sem::Modified(..) => resolve(sem, cx).1,
     }
+}
+
+/// A written day that does not exist ("30 feb"): its TIMEX, not resolved.
+fn impossible(d: &Day) -> Option<Reading> {
+    let Day::Ymd { y, m: Some(m), d } = d else {
+        return None;
+    };
+    if !(1..=12).contains(m) || !(1..=31).contains(d) {
+        return None;
+    }
+    let year = y.map_or("XXXX".to_string(), |y| format!("{y:04}"));
+    let timex = format!("{year}-{m:02}-{d:02}");
+    Some(Reading {
+        timex: timex.clone(),
+        value: TimeValue::Unresolved { timex },
+    })
 }
 
 /// The TIMEX of the day after a day written as `timex` ("XXXX-WXX-1" gives "XXXX-WXX-2").
