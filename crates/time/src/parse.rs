@@ -168,6 +168,7 @@ impl Parser<'_> {
                     || ((t.ends_with("tig") || t.ends_with("tigste") || t.contains('-'))
                         && self.lx.number(t).is_some())
                     || slice_code(t).is_some()
+                    || self.plural_weekday(i).is_some()
                     || (t.contains(['-', '/']) && self.month_word_span(i).is_some())
                     || split_year(t).is_some()
                     || self.compound_pod(t).is_some()
@@ -559,7 +560,8 @@ impl Parser<'_> {
         if let Some(Chunk::Int(d1, _)) = self.chunk(i) {
             if let Some(j) = joiner(i + 1) {
                 if let Some((end, Day::Ymd { y, m, d })) = self.day(j) {
-                    if (1..=31).contains(&d1) && m.is_some() && opened {
+                    let to = self.is(i + 1, Class::To);
+                    if (1..=31).contains(&d1) && m.is_some() && (opened || to) {
                         return Some((
                             end,
                             Sem::DateRange(Day::Ymd { y, m, d: d1 }, Day::Ymd { y, m, d }),
@@ -635,6 +637,23 @@ impl Parser<'_> {
                 return Some((end, Sem::Set(c.readings()[0].timex())));
             }
         }
+        // "thursdays", "tuesday afternoons", "thursdays at 17.30"
+        if let Some(wd) = self.plural_weekday(i) {
+            let base = format!("XXXX-WXX-{wd}");
+            if let Some(p) = self
+                .word(i + 1)
+                .and_then(|w| w.strip_suffix('s'))
+                .and_then(|w| self.lx.value(w, Class::Pod))
+                .and_then(Pod::parse)
+            {
+                return Some((i + 2, Sem::Set(format!("{base}T{}", p.code()))));
+            }
+            if let Some((e, c)) = self.at_clock(i + 1) {
+                let c = c.readings()[0];
+                return Some((e, Sem::Set(format!("{base}{}", c.timex()))));
+            }
+            return Some((i + 1, Sem::Set(base)));
+        }
         // "eenmaal per week", "once a year"
         if self.is(i, Class::Once) && matches!(self.word(i + 1), Some("per" | "a" | "every")) {
             if let Some((u, k)) = self.unit(i + 2) {
@@ -676,6 +695,15 @@ impl Parser<'_> {
             return Some((e, Sem::Set(format!("T{}", pod.code()))));
         }
         None
+    }
+
+    /// An English weekday in the plural ("mondays"): every such day.
+    fn plural_weekday(&self, i: usize) -> Option<u32> {
+        if self.lx.dutch {
+            return None;
+        }
+        let w = self.word(i)?.strip_suffix('s')?;
+        self.lx.int(w, Class::Weekday).map(|wd| wd as u32)
     }
 
     fn at_clock(&self, i: usize) -> M<Clock> {
@@ -2123,10 +2151,20 @@ impl Parser<'_> {
         if !self.unit(j).is_some_and(|(u, _)| u == Unit::Week) {
             return None;
         }
-        if !matches!(self.word(j + 1), Some("van" | "of")) {
+        // "de week van 10 april", "the week beginning February 4", "de week beginnend op 4 feb"
+        let starting = matches!(
+            self.word(j + 1),
+            Some("beginning" | "starting" | "commencing" | "beginnend" | "startend" | "aanvangend")
+        );
+        if !matches!(self.word(j + 1), Some("van" | "of")) && !starting {
             return None;
         }
-        let (e, d) = self.day(j + 2)?;
+        let k = if starting && self.is(j + 2, Class::At) {
+            j + 3
+        } else {
+            j + 2
+        };
+        let (e, d) = self.day(k)?;
         Some((e, Period::WeekOf(d)))
     }
 
@@ -2288,6 +2326,7 @@ impl Parser<'_> {
                 self.rel_period(j),
                 self.month_period(j),
                 self.year_period(j),
+                self.year(j).map(|(e, y)| (e, Period::Year(y))),
             ])?
         };
         let p = match (part, around) {
