@@ -412,8 +412,13 @@ impl Parser<'_> {
     /// A bare "5 tot 6" needs a clock marker to be a time range.
     fn range_ok(&self, i: usize, end: usize) -> bool {
         (i..end).any(|k| {
-            matches!(self.chunk(k), Some(Chunk::Clock(_)))
-                || self.is(k, Class::Oclock)
+            (match self.chunk(k) {
+                Some(Chunk::Clock(_)) => true,
+                Some(Chunk::Range(a, b)) => {
+                    matches!(*a, Chunk::Clock(_)) || matches!(*b, Chunk::Clock(_))
+                }
+                _ => false,
+            }) || self.is(k, Class::Oclock)
                 || self.is(k, Class::PodAdv)
                 || self.is(k, Class::Am)
                 || self.is(k, Class::Pm)
@@ -1144,6 +1149,13 @@ impl Parser<'_> {
         let article = matches!(self.word(i), Some("een" | "één"));
         match prev {
             "om" => true,
+            // "om 9 uur of 10 uur"
+            "of" => {
+                i >= 2
+                    && self
+                        .word(i - 2)
+                        .is_some_and(|w| self.lx.is(w, Class::Oclock))
+            }
             "voor" => !article && h < 24,
             _ => {
                 !article
