@@ -736,8 +736,44 @@ impl Parser<'_> {
         ])
     }
 
+    /// After Dutch "aan het" before a part word ("aan het eind", "aan het begin"): the part
+    /// word's position.
+    fn aan_het(&self, i: usize) -> Option<usize> {
+        (self.lx.dutch
+            && self.word(i) == Some("aan")
+            && self.word(i + 1) == Some("het")
+            && (self.is(i + 2, Class::End) || self.is(i + 2, Class::Begin)))
+        .then_some(i + 2)
+    }
+
+    /// "the day before", "de dag erna": the day before or after the reference, when nothing
+    /// follows that it could be relative to.
+    fn day_around(&self, i: usize) -> M<Day> {
+        let j = self.det(i);
+        if j == i
+            || !self
+                .unit(j)
+                .is_some_and(|(u, k)| u == Unit::Day && k == 1.0)
+        {
+            return None;
+        }
+        let n = match self.word(j + 1)? {
+            "before" | "ervoor" | "daarvoor" => -1,
+            "after" | "erna" | "daarna" => 1,
+            _ => return None,
+        };
+        let ends = self.w.get(j + 2).is_none_or(|w| w.kind == WKind::Punct)
+            || self
+                .word(j + 2)
+                .is_some_and(|w| self.entry(j + 2).is_empty() && w.len() > 3);
+        ends.then_some((j + 2, Day::Rel(n)))
+    }
+
     /// The last second of a day: "eind van de dag", "end of tomorrow", "end of this sunday".
     fn day_end(&self, i: usize) -> M<Sem> {
+        if let Some(k) = self.aan_het(i) {
+            return self.day_end(k);
+        }
         if !self.is(i, Class::End) {
             return None;
         }
@@ -1395,6 +1431,7 @@ impl Parser<'_> {
 
     fn read_day(&self, i: usize) -> M<Day> {
         longest([
+            self.day_around(i),
             self.rel_date(i),
             self.holiday(i),
             self.day_numeric(i),
@@ -2297,6 +2334,10 @@ impl Parser<'_> {
     /// "begin maart", "eind juli", "half november", "eerder deze week", "later dit jaar",
     /// "eind van de week", "end of month".
     fn part_period(&self, i: usize) -> M<Period> {
+        // Dutch "aan het eind van het jaar" keeps "aan het"
+        if let Some(k) = self.aan_het(i) {
+            return self.part_period(k);
+        }
         let part = if self.is(i, Class::Begin) {
             Some(Part::Begin)
         } else if self.is(i, Class::Mid) || (self.lx.dutch && self.is(i, Class::Half)) {
