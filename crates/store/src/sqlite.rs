@@ -112,6 +112,33 @@ pub fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     2.0 * EARTH_KM * a.sqrt().min(1.0).asin()
 }
 
+/// An event's place: the name of the place it points to in the places layer, else its
+/// words.
+fn event_place(analysis: &Value, event: &Value) -> Option<String> {
+    let place = event.get("place").filter(|p| !p.is_null())?;
+    let linked = int(place, "place")
+        .and_then(|i| layer(analysis, "places").get(usize::try_from(i).ok()?))
+        .and_then(|p| text(p, "name"));
+    linked.or_else(|| text_of(event, &["place", "location", "where"]))
+}
+
+/// An event's date: the resolved value of the time expression it points to (ISO 8601), else
+/// a date given on the event itself.
+fn event_date(analysis: &Value, event: &Value) -> Option<String> {
+    let linked = event
+        .get("time")
+        .and_then(|t| int(t, "time"))
+        .and_then(|i| layer(analysis, "times").get(usize::try_from(i).ok()?))
+        .and_then(|t| t.get("value"))
+        .and_then(|v| v.get("value").or_else(|| v.get("start")))
+        .and_then(Value::as_str)
+        .map(str::to_string);
+    linked.or_else(|| match event.get("date") {
+        Some(Value::String(date)) => Some(date.clone()),
+        _ => text_of(event, &["date", "when"]),
+    })
+}
+
 /// The analysis as stored: deflate-compressed JSON without its `text` field, which the
 /// `text` column holds (put back by [`Archive::document`]).
 fn packed_analysis(analysis: &Value) -> Result<Vec<u8>, StoreError> {
@@ -506,8 +533,8 @@ impl SqliteArchive {
                 i as i64,
                 text_of(item, &["type", "event_type", "kind"]),
                 text_of(item, &["sub_type", "subtype"]),
-                text_of(item, &["place", "location", "where"]),
-                text_of(item, &["date", "time", "when"]).or(published.map(str::to_string)),
+                event_place(analysis, item),
+                event_date(analysis, item).or(published.map(str::to_string)),
                 json(item, "counts"),
                 start,
                 end,

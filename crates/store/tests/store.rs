@@ -29,8 +29,11 @@ fn analysis(text: &str, lang: &str, meta: Value, speaker: &str, place: (&str, f6
         "quantities": [{"span": {"start": 0, "end": 2}, "kind": "count", "lower": 3.0}],
         "times": [{"span": {"start": 0, "end": 2}, "kind": "date", "timex": "2019-03-05",
                    "value": {"type": "point", "value": "2019-03-05"}, "resolved": true}],
-        "events": [{"type": "storm", "sub_type": "wind", "place": {"name": place.0},
-                    "date": "2019-03-05", "counts": {"injured": 2}, "span": {"start": 0, "end": 4}}],
+        "events": [{"id": 0, "event_type": "storm", "sub_type": "wind",
+                    "trigger": {"span": {"start": 0, "end": 4}, "text": "storm"},
+                    "place": {"place": 0, "text": "daar", "span": {"start": 5, "end": 9}},
+                    "time": {"time": 0, "text": "dinsdag", "span": {"start": 0, "end": 2}},
+                    "counts": {"injured": 2}}],
         "a_future_layer": [{"anything": 1}]
     })
 }
@@ -392,6 +395,8 @@ fn speakers_places_quotes_and_events() {
     let events = store.events(&Query::default(), Page::default()).unwrap();
     assert_eq!(events.total, 3);
     assert_eq!(events.items[0].place.as_deref(), Some("Harlingen"));
+    assert_eq!(events.items[0].date.as_deref(), Some("2019-03-05"));
+    assert_eq!(events.items[0].event_type.as_deref(), Some("storm"));
     assert_eq!(events.items[0].counts.as_ref().unwrap()["injured"], 2);
 }
 
