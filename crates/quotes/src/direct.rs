@@ -32,7 +32,15 @@ pub fn find_direct(cx: &Context) -> Vec<Quote> {
             continue;
         }
         let attribution = attribute(cx, &pairs, &contents, index);
-        if attribution.is_none() && !is_full(cx, pair, content) {
+        let words = content.of(cx.text);
+        let titled = is_title_case(words) && !words.ends_with(['.', '!', '?']);
+        let keep = match &attribution {
+            Some(found) => !titled || found.phrase.is_some(),
+            None => {
+                !titled && (is_full(cx, pair, content) || is_reported_fragment(cx, pair, content))
+            }
+        };
+        if !keep {
             continue; // a title, a term or a scare quote
         }
         let speaker = match &attribution {
@@ -62,6 +70,58 @@ pub fn find_direct(cx: &Context) -> Vec<Quote> {
     }
     inherit_interrupted(cx, &pairs, &kept_pairs, &mut quotes);
     quotes
+}
+
+/// Whether every word of `text` is capitalised, short linking words aside: the name of a
+/// work, a product or a course ("Don't Hug Cacti", "Kimono Obi Tying"), not speech.
+fn is_title_case(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let linking = |w: &str| {
+        matches!(
+            w,
+            "a" | "an"
+                | "the"
+                | "and"
+                | "of"
+                | "in"
+                | "on"
+                | "for"
+                | "to"
+                | "de"
+                | "het"
+                | "een"
+                | "en"
+                | "van"
+                | "voor"
+                | "op"
+        )
+    };
+    words.len() >= 2
+        && words.iter().all(|w| {
+            linking(w)
+                || w.chars()
+                    .find(|c| c.is_alphanumeric())
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
+}
+
+/// Whether a quotation that is no full sentence is still someone's words: four words or more,
+/// in a sentence about a named person or organisation ("Modi expressed "condolences to the
+/// families …"). Shorter fragments without a cue are scare quotes or terms.
+fn is_reported_fragment(cx: &Context, pair: &Pair, content: Span) -> bool {
+    if word_count(content.of(cx.text)) < 4 {
+        return false;
+    }
+    let Some(index) = cx.seg.sentence_at(pair.open.start) else {
+        return false;
+    };
+    let sentence = cx.seg.sentences[index].span;
+    cx.entities.entities.iter().any(|e| {
+        matches!(e.kind, EntityKind::Person | EntityKind::Organisation)
+            && e.mentions
+                .iter()
+                .any(|m| sentence.contains(m.span) && !content.contains(m.span))
+    })
 }
 
 /// The number of words (runs of letters or digits) in `text`.
@@ -340,6 +400,14 @@ fn from_context(
             ..speaker.clone()
         })
     });
+    // A fragment inside a sentence ("Modi expressed "condolences …"") is the words of the
+    // person that sentence is about.
+    let starts_sentence = cx.seg.sentences[here].span.start >= pair.open.start.saturating_sub(1);
+    if !starts_sentence {
+        if let Some((speaker, _)) = subject_in_sentence(cx, here, &quoted) {
+            return Some(speaker);
+        }
+    }
     if here > 0 {
         let before = &cx.seg.sentences[here - 1];
         let inside_quote = quoted.iter().any(|q| q.contains(before.span));
