@@ -149,6 +149,15 @@ fn no_panic_on_odd_input() {
         "9999999999999 dagen",
         "jaren '",
         "😀 3/",
+        "q5 2019-q9 h3 q1-",
+        "dec- jan-feb-mrt 2019/",
+        "30 feb 31-02 maandag 99 zondag 31",
+        "1990 s 90 s 0 s",
+        "24-25 december 0-0 99-1",
+        "de 99e week van 2015, the 0th century",
+        "over 99999999999 jaar en 3 maanden",
+        "black friday 99999",
+        "meer dan minder dan of later",
     ] {
         let _ = find(text, Lang::Nl, Some("2019-03-06"));
         let _ = find(text, Lang::En, None);
