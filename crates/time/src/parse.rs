@@ -2056,6 +2056,24 @@ impl Parser<'_> {
                 };
                 Some((i + 1, Period::Span(Box::new(a), Box::new(b))))
             }
+            // "mid-November", "begin-maart"
+            [part, m] if month(m).is_some() && month(part).is_none() => {
+                let part = match self.lx.entry(part) {
+                    e if e.iter().any(|(c, _)| *c == Class::Mid) => Part::Mid,
+                    e if e.iter().any(|(c, _)| *c == Class::Begin) => Part::Begin,
+                    e if e.iter().any(|(c, _)| *c == Class::End) => Part::End,
+                    _ => return None,
+                };
+                let (e, y) = self.opt_year(i + 1);
+                let inner = Period::Month { y, m: month(m)? };
+                Some((
+                    e,
+                    Period::Part {
+                        inner: Box::new(inner),
+                        part,
+                    },
+                ))
+            }
             [m1, m2] => {
                 let (m1, m2) = (month(m1)?, month(m2)?);
                 let (e, y) = self.opt_year(i + 1);
