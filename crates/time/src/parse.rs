@@ -180,6 +180,14 @@ impl Parser<'_> {
     /// they carry meaning: "rond 11 uur" (approximate), "in two weeks" (a shift).
     fn trim_start(&self, i: usize, end: usize, sem: &Sem) -> usize {
         let mut s = i;
+        // "het jaar 2008" gives "jaar 2008"
+        if self.det(s) > s && self.unit(s + 1).is_some_and(|(u, _)| u == Unit::Year) {
+            return s + 1;
+        }
+        // "in 2014 tot en met 2018" keeps its "in"
+        if self.word(s) == Some("in") && matches!(sem, Sem::PeriodRange(..)) {
+            return s;
+        }
         while s + 1 < end && self.is(s, Class::At) && !self.approx(s) {
             if self.is(s, Class::InFuture) {
                 match self.top(s + 1) {
@@ -343,6 +351,10 @@ impl Parser<'_> {
         } else {
             return None;
         };
+        // Dutch "voor tussen 2015 en 2018" is "for", not "before"
+        if self.is(i + 1, Class::Between) || self.is(i + 1, Class::From) {
+            return None;
+        }
         let (end, sem) = self.modifier_target(i + 1)?;
         match sem {
             Sem::Duration(..) | Sem::Durations(_) | Sem::Set(_) | Sem::Offset(..) => None,
@@ -2455,7 +2467,9 @@ fn apply_pod(a: Clock, b: Clock, pod: Option<Pod>) -> (Clock, Clock) {
     };
     // "3 tot 5 's middags" already handled; an am/pm on the end alone carries to the start
     if a.pm.is_none() && b.pm.is_some() && a.h <= 12 && a.h >= 1 {
-        let pm = b.pm == Some(true) && a.h <= b.h.min(12) && a.h != 12;
+        // "10 tot 12 uur 's middags": an end at noon starts in the morning
+        let noon = b.h == 12 && b.pm == Some(true);
+        let pm = b.pm == Some(true) && a.h <= b.h.min(12) && a.h != 12 && !noon;
         return (Clock { pm: Some(pm), ..a }, b);
     }
     (a, b)
