@@ -18,10 +18,12 @@ mod conll;
 mod eval;
 mod features;
 mod gazetteer;
+mod lattice;
 mod model;
 mod rules;
 mod scheme;
 mod train;
+mod weights;
 
 pub use conll::{read as read_conll, ConllFile, ConllSentence};
 pub use eval::{chunks as conll_chunks, Conlleval, NerReport, TypeScores};

@@ -4,8 +4,10 @@ use crate::conll::{self, ConllFile};
 use crate::eval::{Conlleval, NerReport};
 use crate::features::{self, Context, DocStats, Lexicon, TokenInfo};
 use crate::gazetteer::Gazetteers;
+use crate::lattice::Lattice;
 use crate::rules::RuleTagger;
 use crate::scheme::{Chunk, Scheme};
+use crate::weights::WeightTable;
 use crate::{NamedMention, NerError};
 use kroniek_text::{Lang, Segmentation, Span};
 use serde::{Deserialize, Serialize};
@@ -65,11 +67,12 @@ pub(crate) type FeatureMap<V> = HashMap<u32, V, BuildHasherDefault<MixHasher>>;
 pub struct Tagger {
     info: ModelInfo,
     scheme: Scheme,
-    index: FeatureMap<u32>,
-    rows: Vec<f32>,
+    /// Feature weights, by feature hash.
+    weights: WeightTable,
+    /// Learned transition scores, `(labels + 1) × labels` (the first row from the start).
     transitions: Vec<f32>,
-    allowed: Vec<f32>,
-    end_ok: Vec<bool>,
+    /// The transitions under the scheme's constraints, ready for Viterbi.
+    lattice: Lattice,
     lexicon: Lexicon,
     gazetteers: Gazetteers,
     /// The first-stage tagger whose labels this (second-stage) tagger reads, if any.
@@ -156,27 +159,17 @@ impl Tagger {
         lexicon: Lexicon,
     ) -> Tagger {
         let labels = scheme.labels();
-        let mut index = FeatureMap::default();
-        index.reserve(features.len());
-        let mut rows = Vec::with_capacity(features.len() * labels);
-        for (key, row) in features {
-            if row.len() == labels && !index.contains_key(&key) {
-                index.insert(key, (rows.len() / labels) as u32);
-                rows.extend_from_slice(&row);
-            }
-        }
+        let weights = WeightTable::new(labels, features);
         let gazetteers = Gazetteers::for_language(&info.lang);
-        let (allowed, end_ok) = constraints(scheme);
         let mut transitions = transitions;
         transitions.resize((labels + 1) * labels, 0.0);
+        let lattice = Lattice::new(scheme, &transitions);
         Tagger {
             info,
             scheme,
-            index,
-            rows,
+            weights,
             transitions,
-            allowed,
-            end_ok,
+            lattice,
             lexicon,
             gazetteers,
             first: None,
@@ -197,7 +190,7 @@ impl Tagger {
 
     /// The number of features with weights (of both stages).
     pub fn feature_count(&self) -> usize {
-        self.index.len() + self.first.as_ref().map_or(0, |f| f.feature_count())
+        self.weights.len() + self.first.as_ref().map_or(0, |f| f.feature_count())
     }
 
     /// Finds the names in a document: each sentence of `segmentation` is tagged over its
@@ -291,28 +284,11 @@ impl Tagger {
         }
     }
 
+    /// The best label of each token, given the tokens' features (`feats[offsets[i]..offsets[i
+    /// + 1]]` are token `i`'s).
     fn decode(&self, feats: &[u32], offsets: &[usize]) -> Vec<usize> {
-        let labels = self.scheme.labels();
-        let n = offsets.len().saturating_sub(1);
-        let mut emissions = vec![0.0f32; n * labels];
-        for i in 0..n {
-            let out = &mut emissions[i * labels..(i + 1) * labels];
-            for key in &feats[offsets[i]..offsets[i + 1]] {
-                if let Some(&row) = self.index.get(key) {
-                    let row = row as usize * labels;
-                    for (o, w) in out.iter_mut().zip(&self.rows[row..row + labels]) {
-                        *o += w;
-                    }
-                }
-            }
-        }
-        let transitions: Vec<f32> = self
-            .transitions
-            .iter()
-            .zip(&self.allowed)
-            .map(|(t, a)| t + a)
-            .collect();
-        viterbi(&emissions, labels, &transitions, &self.end_ok)
+        let emissions = self.weights.emissions(feats, offsets);
+        self.lattice.best_path(&emissions)
     }
 
     /// Scores the tagger on a CoNLL file with conlleval's semantics. The file's own tokens are
@@ -365,15 +341,14 @@ impl Tagger {
                 "a rule-based tagger has no weights to save".into(),
             ));
         }
-        let labels = self.scheme.labels();
-        let max = self.rows.iter().fold(0.0f32, |m, w| m.max(w.abs()));
+        let max = self.weights.max_abs();
         let scale = if max > 0.0 {
             max / f32::from(i16::MAX)
         } else {
             1.0
         };
-        let mut keys: Vec<(u32, u32)> = self.index.iter().map(|(k, r)| (*k, *r)).collect();
-        keys.sort_unstable();
+        let mut keys: Vec<_> = self.weights.iter().collect();
+        keys.sort_unstable_by_key(|(key, _)| *key);
         let mut file = ModelFile {
             feature_version: features::FEATURE_VERSION,
             info: self.info.clone(),
@@ -390,7 +365,6 @@ impl Tagger {
         };
         let mut last = 0;
         for (key, row) in keys {
-            let row = &self.rows[row as usize * labels..(row as usize + 1) * labels];
             let quantised: Vec<(u8, i16)> = row
                 .iter()
                 .enumerate()
@@ -490,25 +464,6 @@ fn possessive_len(name: &str) -> usize {
     }
 }
 
-/// The scheme's hard constraints: a `(labels + 1) × labels` matrix of `0` (allowed) or `-inf`
-/// (forbidden) transitions, the first row from the sentence start, and the allowed last labels.
-pub(crate) fn constraints(scheme: Scheme) -> (Vec<f32>, Vec<bool>) {
-    let labels = scheme.labels();
-    let allowed = (0..=labels)
-        .flat_map(|prev| {
-            (0..labels).map(move |next| {
-                if scheme.allowed(prev.checked_sub(1), next) {
-                    0.0
-                } else {
-                    f32::NEG_INFINITY
-                }
-            })
-        })
-        .collect();
-    let end_ok = (0..labels).map(|l| scheme.allowed_end(l)).collect();
-    (allowed, end_ok)
-}
-
 /// Groups a file's sentences by document, in order.
 pub(crate) fn documents(data: &ConllFile) -> Vec<&[crate::conll::ConllSentence]> {
     let mut out = Vec::new();
@@ -550,70 +505,9 @@ pub(crate) fn iob2(chunks: &[Chunk], len: usize) -> Vec<String> {
     tags
 }
 
-/// The best label sequence for `emissions` (`n × labels`) under `transitions` (`(labels + 1) ×
-/// labels`, first row from the sentence start; `-inf` forbids) and the allowed end labels.
-pub(crate) fn viterbi(
-    emissions: &[f32],
-    labels: usize,
-    transitions: &[f32],
-    end_ok: &[bool],
-) -> Vec<usize> {
-    let n = emissions.len() / labels;
-    if n == 0 {
-        return Vec::new();
-    }
-    let mut score = vec![f32::NEG_INFINITY; n * labels];
-    let mut back = vec![0u8; n * labels];
-    for y in 0..labels {
-        score[y] = transitions[y] + emissions[y];
-    }
-    for i in 1..n {
-        let (done, rest) = score.split_at_mut(i * labels);
-        let prev = &done[(i - 1) * labels..];
-        for y in 0..labels {
-            let mut best = (f32::NEG_INFINITY, 0usize);
-            for (x, p) in prev.iter().enumerate() {
-                let s = p + transitions[(x + 1) * labels + y];
-                if s > best.0 {
-                    best = (s, x);
-                }
-            }
-            rest[y] = best.0 + emissions[i * labels + y];
-            back[i * labels + y] = best.1 as u8;
-        }
-    }
-    let last = &score[(n - 1) * labels..];
-    let mut y = (0..labels)
-        .filter(|&y| end_ok[y])
-        .max_by(|&a, &b| last[a].total_cmp(&last[b]))
-        .unwrap_or(0);
-    let mut path = vec![0; n];
-    for i in (0..n).rev() {
-        path[i] = y;
-        y = usize::from(back[i * labels + y]);
-    }
-    path
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn viterbi_respects_constraints() {
-        // Two labels: O (0) and a label 1 that may not start a sentence.
-        let transitions = vec![0.0, f32::NEG_INFINITY, 0.0, 0.0, 0.0, 0.0];
-        let emissions = vec![0.0, 5.0, 0.0, 1.0];
-        assert_eq!(
-            viterbi(&emissions, 2, &transitions, &[true, true]),
-            vec![0, 1]
-        );
-        assert_eq!(
-            viterbi(&emissions, 2, &transitions, &[true, false]),
-            vec![0, 0]
-        );
-        assert!(viterbi(&[], 2, &transitions, &[true, true]).is_empty());
-    }
 
     #[test]
     fn iob2_spells_chunks() {

@@ -10,9 +10,8 @@ use crate::conll::{self, ConllFile, ConllSentence};
 use crate::eval::{self, Conlleval};
 use crate::features::{self, hash, Case, DocStats, Lexicon, TokenInfo};
 use crate::gazetteer::Gazetteers;
-use crate::model::{
-    constraints, documents, iob2, kinds_of, viterbi, FeatureMap, ModelInfo, Tagger,
-};
+use crate::lattice::Lattice;
+use crate::model::{documents, iob2, kinds_of, FeatureMap, ModelInfo, Tagger};
 use crate::scheme::{Chunk, Scheme};
 use crate::{NameKind, NerError};
 use kroniek_text::Lang;
@@ -454,7 +453,6 @@ impl Trainer {
         lexicon: Lexicon,
         options: &TrainOptions,
     ) -> Result<Tagger, NerError> {
-        let (allowed, end_ok) = constraints(self.scheme);
         let mut order: Vec<usize> = (0..examples.len()).collect();
         let mut rng = options.seed.max(1);
         let mut best: Option<(f64, usize, Snapshot)> = None;
@@ -463,14 +461,8 @@ impl Trainer {
             let mut errors = 0;
             for &i in &order {
                 let example = &examples[i];
-                let predicted = decode(
-                    &self.weights,
-                    &self.transitions,
-                    &allowed,
-                    &end_ok,
-                    self.labels,
-                    example,
-                );
+                let lattice = Lattice::new(self.scheme, &self.transitions);
+                let predicted = decode(&self.weights, &lattice, self.labels, example);
                 if predicted != example.gold {
                     errors += 1;
                     self.update(example, &predicted);
@@ -478,7 +470,7 @@ impl Trainer {
                 self.step += 1.0;
             }
             let snapshot = self.average();
-            let f1 = dev.map(|d| d.f1(&snapshot, &allowed, &end_ok, self.labels));
+            let f1 = dev.map(|d| d.f1(&snapshot, self.scheme));
             if options.verbose {
                 let dev = f1.map_or_else(String::new, |f| format!(", dev F1 {:.2}", 100.0 * f));
                 eprintln!(
@@ -568,25 +560,14 @@ struct DevSet {
 }
 
 impl DevSet {
-    fn f1(&self, snapshot: &Snapshot, allowed: &[f32], end_ok: &[bool], labels: usize) -> f64 {
-        let scheme = if labels == Scheme::Bio.labels() {
-            Scheme::Bio
-        } else {
-            Scheme::Bilou
-        };
+    fn f1(&self, snapshot: &Snapshot, scheme: Scheme) -> f64 {
+        let lattice = Lattice::new(scheme, &snapshot.transitions);
         let mut eval = Conlleval::new();
         for _ in 0..self.docstarts {
             eval.docstart();
         }
         for (example, gold) in self.examples.iter().zip(&self.tags) {
-            let predicted = decode(
-                &snapshot.weights,
-                &snapshot.transitions,
-                allowed,
-                end_ok,
-                labels,
-                example,
-            );
+            let predicted = decode(&snapshot.weights, &lattice, scheme.labels(), example);
             let guessed = iob2(&scheme.decode(&predicted), gold.len());
             let guessed: Vec<&str> = guessed.iter().map(String::as_str).collect();
             let gold: Vec<&str> = gold.iter().map(String::as_str).collect();
@@ -597,14 +578,7 @@ impl DevSet {
 }
 
 /// Viterbi decoding of one example under dense weights.
-fn decode(
-    weights: &[f32],
-    transitions: &[f32],
-    allowed: &[f32],
-    end_ok: &[bool],
-    labels: usize,
-    example: &Example,
-) -> Vec<usize> {
+fn decode(weights: &[f32], lattice: &Lattice, labels: usize, example: &Example) -> Vec<usize> {
     let n = example.offsets.len() - 1;
     let mut emissions = vec![0.0f32; n * labels];
     for i in 0..n {
@@ -616,12 +590,7 @@ fn decode(
             }
         }
     }
-    let transitions: Vec<f32> = transitions
-        .iter()
-        .zip(allowed)
-        .map(|(t, a)| t + a)
-        .collect();
-    viterbi(&emissions, labels, &transitions, end_ok)
+    lattice.best_path(&emissions)
 }
 
 /// Fisher–Yates shuffle with a xorshift generator.
