@@ -346,7 +346,8 @@ impl Parser<'_> {
             Mod::After
         } else if self.is(i, Class::Since) {
             Mod::Since
-        } else if self.is(i, Class::To) {
+        } else if self.is(i, Class::To) && self.word(i) != Some("to") {
+            // English "to" alone ("change the meeting to 8:30") is no "until"
             Mod::Until
         } else {
             return None;
@@ -1966,7 +1967,7 @@ impl Parser<'_> {
     fn year_slice(&self, i: usize) -> M<Period> {
         let slice = |y, (index, months)| Period::YearSlice { y, index, months };
         let w = self.w.get(i)?;
-        if w.kind == WKind::Word {
+        if w.kind != WKind::Punct {
             if let Some((y, code)) = split_year(&w.text) {
                 return Some((i + 1, slice(Some(y), code)));
             }

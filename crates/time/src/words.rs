@@ -65,10 +65,16 @@ pub(crate) fn words<'a>(text: &'a str, seg: &Segmentation) -> Vec<W<'a>> {
                 i = end + 1;
             }
             TokenKind::Word => {
+                // "6PM", "2017-q1" as one word: a word that starts with a digit is a chunk
+                let kind = if raw.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+                    WKind::Num
+                } else {
+                    WKind::Word
+                };
                 out.push(W {
                     text: lower(raw),
                     span: tok.span,
-                    kind: WKind::Word,
+                    kind,
                 });
                 i += 1;
             }
