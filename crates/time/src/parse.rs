@@ -759,6 +759,34 @@ impl Parser<'_> {
         .then_some(i + 2)
     }
 
+    /// "the 15th day of next month", "twenty third day of September", "de 5e dag van de maand".
+    fn nth_day_of(&self, i: usize) -> M<Day> {
+        let j = self.det(i);
+        let (e, d) = self.day_number(j)?;
+        if !self
+            .unit(e)
+            .is_some_and(|(u, k)| u == Unit::Day && k == 1.0)
+            || !matches!(self.word(e + 1), Some("of" | "van"))
+        {
+            return None;
+        }
+        let k = e + 2;
+        if let Some((e2, m)) = self.month_at(k, false) {
+            let (e3, y) = self.opt_year(e2);
+            return Some((e3, Day::Ymd { y, m: Some(m), d }));
+        }
+        let rel = match self.rel_period(k) {
+            Some((e2, Period::RelMonth(n))) => Some((e2, n)),
+            _ => {
+                let j2 = self.det(k);
+                (j2 > k && self.unit(j2).is_some_and(|(u, _)| u == Unit::Month))
+                    .then_some((j2 + 1, 0))
+            }
+        };
+        let (e2, rel) = rel?;
+        Some((e2, Day::OfRelMonth { d, rel }))
+    }
+
     /// "the day before", "de dag erna": the day before or after the reference, when nothing
     /// follows that it could be relative to.
     fn day_around(&self, i: usize) -> M<Day> {
@@ -1444,6 +1472,7 @@ impl Parser<'_> {
 
     fn read_day(&self, i: usize) -> M<Day> {
         longest([
+            self.nth_day_of(i),
             self.day_around(i),
             self.rel_date(i),
             self.holiday(i),
@@ -1729,6 +1758,19 @@ impl Parser<'_> {
 
     /// "de 5e", "the 15th".
     fn ordinal_only(&self, i: usize) -> M<Day> {
+        // "on 29th"
+        if !self.lx.dutch && i > 0 && self.word(i - 1) == Some("on") {
+            if let Some(Chunk::Ord(d)) = self.chunk(i) {
+                return Some((
+                    i + 1,
+                    Day::Ymd {
+                        y: None,
+                        m: None,
+                        d,
+                    },
+                ));
+            }
+        }
         // English "the 21st" only after a preposition ("on the 18th", "the week of the 18th")
         let english_ok = self.word(i) == Some("the")
             && i > 0

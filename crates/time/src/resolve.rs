@@ -123,6 +123,14 @@ pub(crate) fn day(d: &Day, cx: &Ctx) -> Days {
         }
         Day::Weekday { wd, rel } => weekday(*wd, *rel, cx),
         Day::WeekdayDom { wd, d, next } => weekday_dom(*wd, *d, *next, cx),
+        Day::OfRelMonth { d, rel } => {
+            let t = cx.today();
+            ymd(t.year(), t.month(), 1)
+                .and_then(|f| add_months(f, *rel))
+                .and_then(|f| ymd(f.year(), f.month(), *d))
+                .map(|x| vec![(date_s(x), x)])
+                .unwrap_or_default()
+        }
         Day::YmdRel { m, d, rel } => ymd(cx.today().year() + *rel as i32, *m, *d)
             .map(|x| vec![(format!("XXXX-{m:02}-{d:02}"), x)])
             .unwrap_or_default(),

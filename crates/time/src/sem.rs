@@ -153,6 +153,11 @@ pub(crate) enum Day {
         wd: u32,
         rel: WdRel,
     },
+    /// Day `d` of the reference's month shifted by `rel` months ("the 15th day of next month").
+    OfRelMonth {
+        d: u32,
+        rel: i64,
+    },
     /// A day of a month in the reference's year shifted by `rel` years ("deze 12/5",
     /// "volgende 6e april").
     YmdRel {
