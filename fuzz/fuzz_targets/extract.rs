@@ -44,7 +44,10 @@ fn check_offsets(record: &Value) {
     let text: Vec<char> = record["text"].as_str().expect("text").chars().collect();
     walk(record, &mut |value| {
         if let Some((start, end)) = span(value) {
-            assert!(start <= end && end <= text.len(), "span out of the text: {value}");
+            assert!(
+                start <= end && end <= text.len(),
+                "span out of the text: {value}"
+            );
         }
         if let (Some((start, end)), Some(said)) = (
             value.get("span").and_then(span),
