@@ -116,11 +116,11 @@ fn is_reported_fragment(cx: &Context, pair: &Pair, content: Span) -> bool {
         return false;
     };
     let sentence = cx.seg.sentences[index].span;
-    cx.entities.entities.iter().any(|e| {
-        matches!(e.kind, EntityKind::Person | EntityKind::Organisation)
-            && e.mentions
-                .iter()
-                .any(|m| sentence.contains(m.span) && !content.contains(m.span))
+    cx.mentions_in(sentence).iter().any(|&(span, id)| {
+        matches!(
+            cx.entities.entities[id].kind,
+            EntityKind::Person | EntityKind::Organisation
+        ) && !content.contains(span)
     })
 }
 
@@ -444,11 +444,13 @@ fn from_context(
 fn subject_in_sentence(cx: &Context, index: usize, quoted: &[Span]) -> Option<(Speaker, bool)> {
     let sentence = &cx.seg.sentences[index];
     let is_quoted = |span: Span| quoted.iter().any(|q| q.contains(span));
-    let outside: Vec<_> = cx
-        .entities
-        .persons_in(sentence.span)
-        .into_iter()
-        .filter(|(_, s)| !is_quoted(*s))
+    let outside: Vec<(&kroniek_entities::Entity, Span)> = cx
+        .mentions_in(sentence.span)
+        .iter()
+        .map(|&(span, id)| (&cx.entities.entities[id], span))
+        .filter(|(e, s)| {
+            e.kind == EntityKind::Person && sentence.span.contains(*s) && !is_quoted(*s)
+        })
         .collect();
     let pronoun =
         (sentence.first_token..sentence.end_token.min(sentence.first_token + 4)).find(|&i| {

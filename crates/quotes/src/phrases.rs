@@ -5,6 +5,7 @@ use crate::cues::{CueVerb, Cues};
 use kroniek_entities::{name_at, Entities, Lexicon};
 use kroniek_text::{Lang, Segmentation, Span, TokenKind};
 use std::cell::RefCell;
+use std::collections::HashMap;
 
 /// What stands in a speaker's place next to a cue.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,9 +48,28 @@ pub struct Context<'a> {
     pub cues: &'static Cues,
     /// The entities layer.
     pub entities: &'a Entities,
-    /// Who has been quoted so far: (end of the quotation, entity), filled in as quotations are
-    /// attributed, so that a pronoun prefers someone already speaking.
-    spoken: RefCell<Vec<(usize, usize)>>,
+    /// Who has been quoted so far: entity -> end of its first quotation, filled in as
+    /// quotations are attributed, so that a pronoun prefers someone already speaking.
+    spoken: RefCell<HashMap<usize, usize>>,
+    /// Every entity mention as (span, entity id), sorted by start: lookups by position are
+    /// binary searches, so long documents stay linear.
+    mentions: Vec<(Span, usize)>,
+}
+
+/// Every mention of every entity, sorted by start.
+fn mention_index(entities: &Entities) -> Vec<(Span, usize)> {
+    let mut index: Vec<(Span, usize)> = entities
+        .entities
+        .iter()
+        .flat_map(|e| e.mentions.iter().map(move |m| (m.span, e.id)))
+        .collect();
+    index.sort_by_key(|(span, _)| span.start);
+    index
+}
+
+/// Whether a name is in the possessive ("Huber's", "Reuters'").
+fn is_possessive(name: &str) -> bool {
+    name.ends_with("'s") || name.ends_with("’s") || (name.ends_with(['\'', '’']) && name.len() > 2)
 }
 
 /// Articles and possessives that open a description.
@@ -72,14 +92,48 @@ impl<'a> Context<'a> {
             lexicon: Lexicon::for_lang(lang),
             cues: Cues::for_lang(lang),
             entities,
-            spoken: RefCell::new(Vec::new()),
+            spoken: RefCell::new(HashMap::new()),
+            mentions: mention_index(entities),
         }
+    }
+
+    /// The mentions that start inside `span`, in text order.
+    pub fn mentions_in(&self, span: Span) -> &[(Span, usize)] {
+        let first = self.mentions.partition_point(|(m, _)| m.start < span.start);
+        let end = self.mentions.partition_point(|(m, _)| m.start < span.end);
+        &self.mentions[first..end]
+    }
+
+    /// The mentions that end at or before byte `at`, in text order.
+    pub fn mentions_before(&self, at: usize) -> &[(Span, usize)] {
+        &self.mentions[..self.mentions.partition_point(|(m, _)| m.start < at)]
+    }
+
+    /// The entity with the mention that overlaps `span` most (a person on a tie).
+    pub fn entity_at(&self, span: Span) -> Option<&kroniek_entities::Entity> {
+        let from = self
+            .mentions
+            .partition_point(|(m, _)| m.end <= span.start.saturating_sub(200));
+        self.mentions[from..]
+            .iter()
+            .take_while(|(m, _)| m.start < span.end)
+            .filter(|(m, _)| m.overlaps(span))
+            .map(|&(m, id)| {
+                (
+                    m.end.min(span.end) - m.start.max(span.start),
+                    &self.entities.entities[id],
+                )
+            })
+            .max_by_key(|(shared, e)| (*shared, e.kind == kroniek_entities::EntityKind::Person))
+            .map(|(_, e)| e)
     }
 
     /// Notes that the quotation ending at byte `end` was said by `speaker`.
     pub fn record_speaker(&self, end: usize, speaker: Option<&crate::Speaker>) {
         if let Some(entity) = speaker.and_then(|s| s.entity) {
-            self.spoken.borrow_mut().push((end, entity));
+            let mut spoken = self.spoken.borrow_mut();
+            let first = spoken.entry(entity).or_insert(end);
+            *first = (*first).min(end);
         }
     }
 
@@ -87,8 +141,8 @@ impl<'a> Context<'a> {
     pub fn spoke_before(&self, entity: usize, at: usize) -> bool {
         self.spoken
             .borrow()
-            .iter()
-            .any(|&(end, e)| e == entity && end <= at)
+            .get(&entity)
+            .is_some_and(|&end| end <= at)
     }
 
     /// The text of token `i`.
@@ -161,12 +215,46 @@ impl<'a> Context<'a> {
             return Some(Phrase::Pronoun(self.seg.tokens[i].span));
         }
         if let Some(end) = self.name_from(i).filter(|&end| end <= limit) {
+            let name = self.span(i, end);
+            if is_possessive(name.of(self.text)) {
+                // "Huber's former tag team partner Erick Rowan": the possessor is no speaker.
+                return self
+                    .person_from(end, limit)
+                    .or_else(|| self.description_from(end, limit));
+            }
             return Some(
                 self.role_then_name(end, limit)
-                    .unwrap_or(Phrase::Name(self.span(i, end))),
+                    .unwrap_or(Phrase::Name(name)),
             );
         }
-        self.description_from(i, limit)
+        let description = self.description_from(i, limit)?;
+        // "Europarlementariër voor de Partij voor de Dieren Anja Hazenkamp": a role with its
+        // complement, then the person.
+        if let Phrase::Description { span, head, .. } = &description {
+            if self.lexicon.is_role(head) {
+                if let Some(person) = self.person_from(self.token_from(span.end), limit) {
+                    return Some(person);
+                }
+            }
+        }
+        Some(description)
+    }
+
+    /// The first person's name within eight words from token `i`, before any punctuation.
+    fn person_from(&self, i: usize, limit: usize) -> Option<Phrase> {
+        for k in i..limit.min(i + 8) {
+            self.word(k)?;
+            if let Some(end) = self.name_from(k).filter(|&end| end <= limit) {
+                let span = self.span(k, end);
+                if self
+                    .entity_at(span)
+                    .is_some_and(|e| e.kind == kroniek_entities::EntityKind::Person)
+                {
+                    return Some(Phrase::Name(span));
+                }
+            }
+        }
+        None
     }
 
     /// A name after role words at token `i`: in "Radio 10-dj Gerard Ekdom" the speaker is the

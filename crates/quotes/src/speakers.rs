@@ -9,6 +9,18 @@ use crate::phrases::{Context, Phrase};
 use crate::{Resolution, Speaker, Words};
 use kroniek_entities::{Entity, EntityKind, Gender};
 use kroniek_text::Span;
+use std::collections::HashMap;
+
+/// Whether `span` lies inside one of the `quoted` spans (sorted by start, as the quote
+/// finders give them).
+fn is_quoted(quoted: &[Span], span: Span) -> bool {
+    let after = quoted.partition_point(|q| q.start <= span.start);
+    quoted[..after]
+        .iter()
+        .rev()
+        .take(4)
+        .any(|q| q.contains(span))
+}
 
 /// How many sentences back a pronoun or a description may find the person it stands for.
 const REACH: usize = 12;
@@ -42,7 +54,7 @@ impl Context<'_> {
         mention: Span,
         quoted: &[Span],
     ) -> Speaker {
-        let entity = self.entities.at(name);
+        let entity = self.entity_at(name);
         let not_an_agent = entity
             .is_some_and(|e| matches!(e.kind, EntityKind::Misc | EntityKind::Location))
             && self.is_single_word(name);
@@ -160,9 +172,14 @@ impl Context<'_> {
                 return self.entity_speaker(entity, Some(span), Resolution::Description);
             }
         }
-        let organisation = self.entities.entities.iter().find(|e| {
-            e.kind == EntityKind::Organisation && e.mentions.iter().any(|m| span.contains(m.span))
-        });
+        let organisation = self
+            .mentions_in(span)
+            .iter()
+            .map(|&(_, id)| &self.entities.entities[id])
+            .find(|e| {
+                e.kind == EntityKind::Organisation
+                    && e.mentions.iter().any(|m| span.contains(m.span))
+            });
         Speaker {
             name: words.to_string(),
             named: organisation.is_some(),
@@ -172,34 +189,32 @@ impl Context<'_> {
         }
     }
 
-    /// The organisation a text is about at byte `at`: the one named most often so far, among
-    /// those named within [`REACH`] sentences; ties go to the one named last.
+    /// The organisation a text is about at byte `at`: the one named most often among the
+    /// organisations named within [`REACH`] sentences; ties go to the one named last.
     fn salient_organisation(&self, at: usize) -> Option<&Entity> {
         let here = self.seg.sentence_at(at).unwrap_or(0);
-        self.entities
-            .entities
-            .iter()
-            .filter(|e| e.kind == EntityKind::Organisation)
-            .filter_map(|e| {
-                let before: Vec<Span> = e
-                    .mentions
-                    .iter()
-                    .map(|m| m.span)
-                    .filter(|s| s.end <= at)
-                    .collect();
-                let last = *before.last()?;
-                let there = self.seg.sentence_at(last.start).unwrap_or(0);
-                (here.saturating_sub(there) <= REACH).then_some((e, before.len(), last.end))
-            })
-            .max_by_key(|(_, count, last)| (*count, *last))
-            .map(|(e, _, _)| e)
+        let mut counts: HashMap<usize, (usize, usize)> = HashMap::new();
+        for &(span, id) in self.mentions_before(at).iter().rev() {
+            let there = self.seg.sentence_at(span.start).unwrap_or(0);
+            if here.saturating_sub(there) > REACH {
+                break;
+            }
+            if self.entities.entities[id].kind == EntityKind::Organisation {
+                let entry = counts.entry(id).or_insert((0, span.end));
+                entry.0 += 1;
+            }
+        }
+        counts
+            .into_iter()
+            .max_by_key(|(_, (count, last))| (*count, *last))
+            .map(|(id, _)| &self.entities.entities[id])
     }
 
     /// The person named before byte `at` that a pronoun or description most likely stands for,
     /// with the mention that decided it. Scores: one point less per sentence back; more for
     /// someone quoted before `at`, for a mention in subject position, and (with `head`) for a
     /// person whose apposition holds that noun ("Theo de Roos, emeritus hoogleraar"); people
-    /// of the wrong gender are out.
+    /// of the wrong gender are out. Only mentions within [`REACH`] sentences are read.
     pub fn person_for(
         &self,
         at: usize,
@@ -208,47 +223,45 @@ impl Context<'_> {
         head: Option<&str>,
     ) -> Option<(&Entity, Span)> {
         let here = self.seg.sentence_at(at).unwrap_or(0);
-        let mut best: Option<(f32, usize, &Entity, Span)> = None;
-        for entity in self
-            .entities
-            .entities
-            .iter()
-            .filter(|e| e.kind == EntityKind::Person)
-        {
-            if gender.is_some() && entity.gender.is_some() && entity.gender != gender {
-                continue;
-            }
-            let mentions: Vec<Span> = entity
-                .mentions
-                .iter()
-                .map(|m| m.span)
-                .filter(|s| s.end <= at && !quoted.iter().any(|q| q.contains(*s)))
-                .collect();
-            let Some(&last) = mentions.last() else {
-                continue;
-            };
-            let distance = here.saturating_sub(self.seg.sentence_at(last.start).unwrap_or(0));
+        // Per person: its last mention, how far back that is, and whether any mention within
+        // reach carries the description's noun.
+        let mut found: HashMap<usize, (Span, usize, bool)> = HashMap::new();
+        for &(span, id) in self.mentions_before(at).iter().rev() {
+            let distance = here.saturating_sub(self.seg.sentence_at(span.start).unwrap_or(0));
             if distance > REACH {
+                break;
+            }
+            let entity = &self.entities.entities[id];
+            let wrong_gender =
+                gender.is_some() && entity.gender.is_some() && entity.gender != gender;
+            if entity.kind != EntityKind::Person
+                || wrong_gender
+                || span.end > at
+                || is_quoted(quoted, span)
+            {
                 continue;
             }
-            let mut score = -(distance as f32);
-            if self.spoke_before(entity.id, at) {
-                score += 1.5;
-            }
-            if self.in_subject_position(last) {
-                score += 0.5;
-            }
-            if head.is_some_and(|h| mentions.iter().any(|m| self.described_as(*m, h))) {
-                score += 4.0;
-            }
-            if best
-                .as_ref()
-                .is_none_or(|(s, end, _, _)| score > *s || (score == *s && last.end > *end))
-            {
-                best = Some((score, last.end, entity, last));
-            }
+            let described = head.is_some_and(|h| self.described_as(span, h));
+            let entry = found.entry(id).or_insert((span, distance, false));
+            entry.2 |= described;
         }
-        best.map(|(_, _, entity, span)| (entity, span))
+        found
+            .into_iter()
+            .map(|(id, (span, distance, described))| {
+                let mut score = -(distance as f32);
+                if described {
+                    score += 4.0;
+                }
+                if self.spoke_before(id, at) {
+                    score += 1.5;
+                }
+                if self.in_subject_position(span) {
+                    score += 0.5;
+                }
+                (score, span.end, id, span)
+            })
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)))
+            .map(|(_, _, id, span)| (&self.entities.entities[id], span))
     }
 
     /// Whether the noun `head` stands in the apposition or before the name at `mention`
