@@ -16,6 +16,9 @@ pub enum ServerError {
         "no store at {0} (fill one with `kroniek ingest`, or start with --ingest-token to create it)"
     )]
     NoStore(PathBuf),
+    /// The ingest token is too short to be secret.
+    #[error("the ingest token must have at least {0} characters")]
+    WeakToken(usize),
     /// The store could not be opened.
     #[error("cannot open the store {0}: {1}")]
     Store(PathBuf, StoreError),

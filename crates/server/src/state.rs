@@ -98,8 +98,14 @@ impl AppState {
     }
 }
 
+/// Shortest accepted ingest token.
+pub const MIN_TOKEN_CHARS: usize = 16;
+
 /// Opens the store for writing (creating it) and builds the pipeline.
 fn open_ingest(db: &std::path::Path, token: &str) -> Result<Ingest, ServerError> {
+    if token.trim().chars().count() < MIN_TOKEN_CHARS {
+        return Err(ServerError::WeakToken(MIN_TOKEN_CHARS));
+    }
     let store = SqliteArchive::open(db).map_err(|e| ServerError::Store(db.to_path_buf(), e))?;
     let pipeline = Pipeline::new().map_err(|e| ServerError::Pipeline(e.to_string()))?;
     Ok(Ingest {
