@@ -4,6 +4,7 @@
 
 use crate::marks::{find_pairs, Pair};
 use crate::phrases::{Context, Phrase};
+use crate::speakers::is_quoted;
 use crate::{Quote, QuoteKind, Resolution, Speaker, Words};
 use kroniek_entities::EntityKind;
 use kroniek_text::Span;
@@ -24,6 +25,7 @@ pub fn find_direct(cx: &Context) -> Vec<Quote> {
     let paragraphs: Vec<Span> = cx.seg.paragraphs.iter().map(|p| p.span).collect();
     let pairs = find_pairs(cx.text, &paragraphs);
     let contents: Vec<Span> = pairs.iter().map(|p| p.content(cx.text)).collect();
+    let quoted = quoted_spans(&pairs);
     let mut quotes: Vec<Quote> = Vec::new();
     let mut kept_pairs: Vec<usize> = Vec::new();
     for (index, pair) in pairs.iter().enumerate() {
@@ -47,8 +49,8 @@ pub fn find_direct(cx: &Context) -> Vec<Quote> {
             Some(found) => found
                 .phrase
                 .as_ref()
-                .and_then(|p| cx.speaker_of(p, &top_level(&pairs, &contents, index), found.plural)),
-            None => from_context(cx, &pairs, &contents, index, &quotes, &kept_pairs),
+                .and_then(|p| cx.speaker_of(p, &quoted, found.plural)),
+            None => from_context(cx, &pairs, &contents, index, &quotes, &kept_pairs, &quoted),
         };
         let nested_in = pair
             .parent
@@ -154,16 +156,15 @@ fn is_full(cx: &Context, pair: &Pair, content: Span) -> bool {
             || (introduced && after.is_empty()))
 }
 
-/// The spans of the quotations a speaker cannot be read from: every other quotation that is
-/// not inside this one nor encloses it, and this one itself (its own words name no antecedent
-/// for the pronoun that attributes it).
-fn top_level(pairs: &[Pair], contents: &[Span], index: usize) -> Vec<Span> {
-    let own = contents[index];
-    contents
+/// The spans of the top-level quotations, in text order: a speaker is never read from inside
+/// them (another quotation's words, or a quotation's own words, name no antecedent for the
+/// pronoun that attributes it). A nested quotation's speaker may stand in its parent, which the
+/// phrase readers reach directly.
+fn quoted_spans(pairs: &[Pair]) -> Vec<Span> {
+    pairs
         .iter()
-        .enumerate()
-        .filter(|(i, c)| *i == index || (!c.contains(own) && !own.contains(**c)))
-        .map(|(i, _)| Span::new(pairs[i].open.start, pairs[i].close.end))
+        .filter(|p| p.parent.is_none())
+        .map(|p| Span::new(p.open.start, p.close.end))
         .collect()
 }
 
@@ -179,7 +180,17 @@ fn surroundings(cx: &Context, pairs: &[Pair], index: usize) -> (usize, usize, us
         first = first.max(cx.token_from(parent.open.end));
         end = end.min(cx.token_from(parent.close.start));
     }
-    for (other_index, other) in pairs.iter().enumerate() {
+    // Only the pairs near this one can bound its sentence: scan a window, not the document.
+    let window_start = pairs.partition_point(|p| p.open.start + 4000 < pair.open.start);
+    let window_end = pairs.partition_point(|p| {
+        p.open.start < cx.seg.tokens.get(end).map_or(usize::MAX, |t| t.span.start)
+    });
+    for (other_index, other) in pairs
+        .iter()
+        .enumerate()
+        .take(window_end.max(index + 1))
+        .skip(window_start)
+    {
         if other_index == index
             || Some(other_index) == pair.parent
             || other.parent.is_some() && other.parent != pair.parent
@@ -378,6 +389,7 @@ fn from_context(
     index: usize,
     quotes: &[Quote],
     kept: &[usize],
+    quoted: &[Span],
 ) -> Option<Speaker> {
     let pair = &pairs[index];
     let here = cx
@@ -387,7 +399,6 @@ fn from_context(
         .iter()
         .rposition(|&k| pairs[k].close.end <= pair.open.start && pairs[k].parent == pair.parent)
         .map(|q| (&quotes[q], &pairs[kept[q]]));
-    let quoted = top_level(pairs, contents, index);
     let continued = previous_quote.and_then(|(quote, previous)| {
         let there = cx.seg.sentence_at(previous.close.start).unwrap_or(0);
         let speaker = quote
@@ -410,7 +421,7 @@ fn from_context(
     }
     if here > 0 {
         let before = &cx.seg.sentences[here - 1];
-        let inside_quote = quoted.iter().any(|q| q.contains(before.span));
+        let inside_quote = is_quoted(quoted, before.span);
         if !inside_quote {
             if let Some((speaker, is_subject)) = subject_in_sentence(cx, here - 1, &quoted) {
                 if is_subject || continued.is_none() {
@@ -443,7 +454,7 @@ fn from_context(
 /// next to a reporting verb) rather than as an object further on.
 fn subject_in_sentence(cx: &Context, index: usize, quoted: &[Span]) -> Option<(Speaker, bool)> {
     let sentence = &cx.seg.sentences[index];
-    let is_quoted = |span: Span| quoted.iter().any(|q| q.contains(span));
+    let is_quoted = |span: Span| is_quoted(quoted, span);
     let outside: Vec<(&kroniek_entities::Entity, Span)> = cx
         .mentions_in(sentence.span)
         .iter()

@@ -3,6 +3,7 @@
 
 use crate::direct::subject_of;
 use crate::phrases::Context;
+use crate::speakers::is_quoted;
 use crate::{Quote, QuoteKind, Words};
 use kroniek_text::Span;
 
@@ -32,8 +33,10 @@ pub fn find_indirect(cx: &Context, direct: &[Quote]) -> Vec<Quote> {
 
 /// Whether `span` is (nearly) all inside direct quotations.
 fn covered_by_direct(span: Span, quoted: &[Span]) -> bool {
-    let inside: usize = quoted
+    let first = quoted.partition_point(|q| q.end <= span.start);
+    let inside: usize = quoted[first..]
         .iter()
+        .take_while(|q| q.start < span.end)
         .map(|q| q.end.min(span.end).saturating_sub(q.start.max(span.start)))
         .sum();
     inside * 10 >= span.len() * 8
@@ -41,7 +44,7 @@ fn covered_by_direct(span: Span, quoted: &[Span]) -> bool {
 
 /// The indirect quotation of one sentence (tokens `first..end`), if it has one.
 fn in_sentence(cx: &Context, first: usize, end: usize, quoted: &[Span]) -> Option<Quote> {
-    let outside = |i: usize| !quoted.iter().any(|q| q.contains(cx.seg.tokens[i].span));
+    let outside = |i: usize| !is_quoted(quoted, cx.seg.tokens[i].span);
     let body_end = content_end(cx, first, end);
     for k in first..end {
         if !outside(k) {
@@ -128,9 +131,7 @@ fn trailing_quote(
     while start < comma && cx.seg.tokens[start].kind == kroniek_text::TokenKind::Quote {
         start += 1;
     }
-    if comma - start < 3
-        || (start..comma).any(|k| quoted.iter().any(|q| q.contains(cx.seg.tokens[k].span)))
-    {
+    if comma - start < 3 || (start..comma).any(|k| is_quoted(quoted, cx.seg.tokens[k].span)) {
         return None;
     }
     Some(make(cx, cx.span(start, comma), verb, Some(phrase), quoted))

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 
 /// Whether `span` lies inside one of the `quoted` spans (sorted by start, as the quote
 /// finders give them).
-fn is_quoted(quoted: &[Span], span: Span) -> bool {
+pub(crate) fn is_quoted(quoted: &[Span], span: Span) -> bool {
     let after = quoted.partition_point(|q| q.start <= span.start);
     quoted[..after]
         .iter()
