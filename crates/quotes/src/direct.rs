@@ -415,7 +415,7 @@ fn from_context(
     // person that sentence is about.
     let starts_sentence = cx.seg.sentences[here].span.start >= pair.open.start.saturating_sub(1);
     if !starts_sentence {
-        if let Some((speaker, _)) = subject_in_sentence(cx, here, &quoted) {
+        if let Some((speaker, _)) = subject_in_sentence(cx, here, quoted) {
             return Some(speaker);
         }
     }
@@ -423,7 +423,7 @@ fn from_context(
         let before = &cx.seg.sentences[here - 1];
         let inside_quote = is_quoted(quoted, before.span);
         if !inside_quote {
-            if let Some((speaker, is_subject)) = subject_in_sentence(cx, here - 1, &quoted) {
+            if let Some((speaker, is_subject)) = subject_in_sentence(cx, here - 1, quoted) {
                 if is_subject || continued.is_none() {
                     return Some(speaker);
                 }
@@ -445,7 +445,7 @@ fn from_context(
             ..speaker
         });
     }
-    let (entity, span) = cx.person_for(pair.open.start, &quoted, None, None)?;
+    let (entity, span) = cx.person_for(pair.open.start, quoted, None, None)?;
     Some(cx.entity_speaker(entity, Some(span), Resolution::Context))
 }
 
