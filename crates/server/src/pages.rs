@@ -591,11 +591,10 @@ fn months(events: Vec<EventHit>) -> Vec<Month> {
     let mut months: Vec<Month> = Vec::new();
     for event in events {
         let date = event.date.clone().unwrap_or_default();
-        let label = match date.get(..7) {
-            Some(month) if month.as_bytes().get(4) == Some(&b'-') => month.to_string(),
-            _ if date.is_empty() => "no date".to_string(),
-            _ => date.chars().take(7).collect(),
-        };
+        // An unresolved date ("Sunday") is placed by its document's publication date.
+        let label = month_of(&date)
+            .or_else(|| month_of(event.document.published.as_deref().unwrap_or("")))
+            .unwrap_or_else(|| "no date".to_string());
         let view = EventView {
             kind: match (&event.event_type, &event.sub_type) {
                 (Some(t), Some(s)) => format!("{t} / {s}"),
@@ -628,9 +627,26 @@ fn months(events: Vec<EventHit>) -> Vec<Month> {
     months
 }
 
+/// `YYYY-MM` of an ISO 8601 date or date-time.
+fn month_of(date: &str) -> Option<String> {
+    let month = date.get(..7)?;
+    let bytes = month.as_bytes();
+    let digits = |r: std::ops::Range<usize>| bytes[r].iter().all(u8::is_ascii_digit);
+    (digits(0..4) && bytes[4] == b'-' && digits(5..7)).then(|| month.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn months_of_iso_dates_only() {
+        assert_eq!(month_of("2024-05-31").as_deref(), Some("2024-05"));
+        assert_eq!(month_of("2024-05").as_deref(), Some("2024-05"));
+        assert_eq!(month_of("Sunday"), None);
+        assert_eq!(month_of("zondag 5"), None);
+        assert_eq!(month_of("één-twee"), None);
+    }
 
     #[test]
     fn only_web_urls_are_linked() {
