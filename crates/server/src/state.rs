@@ -15,7 +15,7 @@ use tokio::sync::Semaphore;
 pub struct AppState {
     db: PathBuf,
     idle: Mutex<Vec<SqliteArchive>>,
-    permits: Semaphore,
+    permits: Arc<Semaphore>,
     /// Present only when the server was started with an ingest token.
     pub ingest: Option<Ingest>,
 }
@@ -53,7 +53,7 @@ impl AppState {
         Ok(AppState {
             db,
             idle: Mutex::new(vec![first]),
-            permits: Semaphore::new(config.readers.max(1)),
+            permits: Arc::new(Semaphore::new(config.readers.max(1))),
             ingest,
         })
     }
@@ -65,13 +65,15 @@ impl AppState {
         T: Send + 'static,
         F: FnOnce(&SqliteArchive) -> Result<T, StoreError> + Send + 'static,
     {
-        let _permit = self
-            .permits
-            .acquire()
+        // The permit moves into the blocking task: a request that timed out still holds it
+        // until its store call ends, so no more than `readers` calls ever run at once.
+        let permit = Arc::clone(&self.permits)
+            .acquire_owned()
             .await
             .map_err(|e| RequestError::internal(&e))?;
         let state = Arc::clone(self);
         tokio::task::spawn_blocking(move || {
+            let _permit = permit;
             let store = state.checkout()?;
             let result = read(&store);
             state.checkin(store);
