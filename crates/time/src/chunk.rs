@@ -124,9 +124,22 @@ fn clock(s: &str) -> Option<Chunk> {
     Some(Chunk::Clock(c))
 }
 
+/// "10pm", "8p.m.", "9.am", "7a": the clock part and whether it is pm.
 fn strip_ampm(s: &str) -> (&str, Option<bool>) {
-    for (suf, pm) in [("am", false), ("pm", true), ("a", false), ("p", true)] {
+    const SUFFIXES: [(&str, bool); 8] = [
+        ("a.m.", false),
+        ("p.m.", true),
+        ("a.m", false),
+        ("p.m", true),
+        ("am", false),
+        ("pm", true),
+        ("a", false),
+        ("p", true),
+    ];
+    for (suf, pm) in SUFFIXES {
         if let Some(b) = s.strip_suffix(suf) {
+            // "9.am": a dot between the hour and the meridiem
+            let b = b.strip_suffix('.').unwrap_or(b);
             if b.ends_with(|c: char| c.is_ascii_digit()) {
                 return (b, Some(pm));
             }
@@ -236,6 +249,12 @@ mod tests {
             matches!(p("10:30pm", false), Some(Chunk::Clock(c)) if c.h == 10 && c.pm == Some(true))
         );
         assert!(matches!(p("10.30", true), Some(Chunk::DotClock(..))));
+        assert!(
+            matches!(p("8p.m.", false), Some(Chunk::Clock(c)) if c.h == 8 && c.pm == Some(true))
+        );
+        assert!(
+            matches!(p("9.am", false), Some(Chunk::Clock(c)) if c.h == 9 && c.pm == Some(false))
+        );
         assert_eq!(p("3e", true), Some(Chunk::Ord(3)));
         assert_eq!(p("3,5", true), Some(Chunk::Dec(3.5)));
         assert_eq!(p("2015-3", true), Some(Chunk::YearMonth(2015, 3)));

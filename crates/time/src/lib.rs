@@ -220,7 +220,9 @@ pub fn find_times(
         .filter_map(|(start, end, sem)| {
             let last = w.get(end.checked_sub(1)?)?;
             // an abbreviation's dot at the end ("second of Aug.") is the sentence's
-            let dot = usize::from(last.text.ends_with('.') && end > start + 1);
+            // ("8 p.m." keeps its dot)
+            let meridiem = last.text.ends_with("a.m.") || last.text.ends_with("p.m.");
+            let dot = usize::from(last.text.ends_with('.') && end > start + 1 && !meridiem);
             let span = Span::new(w.get(start)?.span.start, last.span.end - dot);
             let cx = resolve::Ctx {
                 r: reference.map_or(placeholder, |r| r.datetime),

@@ -694,7 +694,7 @@ impl Parser<'_> {
         if let Some((u, k)) = self.unit(j) {
             // "elke dag 15.00", "elke dag om 8 uur"
             if let Some((e, c)) = self.at_clock(j + 1) {
-                return Some((e, Sem::Set(c.timex())));
+                return Some((e, Sem::Set(c.readings()[0].timex())));
             }
             return Some((j + 1, Sem::Set(u.iso(k))));
         }
@@ -1161,6 +1161,8 @@ impl Parser<'_> {
                 } else if matches!(self.text(i + 1), Some("procent" | "percent" | "%")) {
                     None
                 } else if loose
+                    || self.is(i + 1, Class::Am)
+                    || self.is(i + 1, Class::Pm)
                     || (i > 0 && matches!(self.word(i - 1), Some("om" | "at" | "rond" | "around")))
                 {
                     Some((i + 1, c))
@@ -1735,6 +1737,8 @@ impl Parser<'_> {
         } else {
             match self.chunk(i)? {
                 Chunk::Int(d, len) if len <= 2 && (1..=31).contains(&d) => (i + 1, d, false),
+                // "mon 13th"
+                Chunk::Ord(d) => (i + 1, d, false),
                 _ => return None,
             }
         };
@@ -2180,6 +2184,12 @@ impl Parser<'_> {
                     y: None,
                     rel: Some(n),
                     q: 0,
+                },
+                // "the next decade"
+                Unit::Decade if n != 0 => Period::Window {
+                    n: 1.0,
+                    unit: u,
+                    future: n > 0,
                 },
                 _ => return None,
             };

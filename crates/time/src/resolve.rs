@@ -580,6 +580,9 @@ fn nth_week(
 fn window(n: f64, unit: Unit, future: bool, cx: &Ctx) -> Vec<Span3> {
     let t = cx.today();
     let whole = n.round() as i64;
+    if let Some(found) = aligned_window(whole, unit, future, t) {
+        return vec![found];
+    }
     let (start, end) = if future {
         let start = t + Duration::days(1);
         match shift(start, whole, unit) {
@@ -593,6 +596,27 @@ fn window(n: f64, unit: Unit, future: bool, cx: &Ctx) -> Vec<Span3> {
         }
     };
     vec![custom(start, end, unit.iso(n), Granularity::Custom)]
+}
+
+/// Quarters and decades count whole calendar units: "the last 2 quarters" ends where the
+/// current quarter starts, "the next decade" starts with the next one (Recognizers-Text).
+fn aligned_window(n: i64, unit: Unit, future: bool, t: NaiveDate) -> Option<Span3> {
+    let current = match unit {
+        Unit::Quarter => ymd(t.year(), (t.month() - 1) / 3 * 3 + 1, 1)?,
+        Unit::Decade => ymd(t.year() - t.year().rem_euclid(10), 1, 1)?,
+        _ => return None,
+    };
+    let (start, end) = if future {
+        let start = shift(current, 1, unit)?;
+        (start, shift(start, n, unit)?)
+    } else {
+        (shift(current, -n, unit)?, current)
+    };
+    let dur = match unit {
+        Unit::Quarter => format!("P{}M", n * 3),
+        _ => format!("P{}Y", n * 10),
+    };
+    Some(custom(start, end, dur, Granularity::Custom))
 }
 
 /// The first, middle or last third of a written year ("begin 2000" = January to April): the

@@ -102,7 +102,48 @@ pub(crate) fn words<'a>(text: &'a str, seg: &Segmentation) -> Vec<W<'a>> {
             }
         }
     }
+    merge_meridiems(&mut out);
     out
+}
+
+/// Joins a meridiem written in pieces ("3 p . m .", "nine a m") into one word "am" / "pm"
+/// after a number or a word, so the grammar sees it as it sees "pm".
+fn merge_meridiems(out: &mut Vec<W<'_>>) {
+    let mut k = 1;
+    while k + 1 < out.len() {
+        let is = |i: usize, kind: WKind, t: &str| {
+            out.get(i).is_some_and(|w| w.kind == kind && w.text == t)
+        };
+        let letter = match out[k].text.as_ref() {
+            "a" if out[k].kind == WKind::Word => "am",
+            "p" if out[k].kind == WKind::Word => "pm",
+            _ => {
+                k += 1;
+                continue;
+            }
+        };
+        let dotted = is(k + 1, WKind::Punct, ".");
+        let m = if dotted { k + 2 } else { k + 1 };
+        if out[k - 1].kind == WKind::Punct || !is(m, WKind::Word, "m") {
+            k += 1;
+            continue;
+        }
+        let last = if dotted && is(m + 1, WKind::Punct, ".") {
+            m + 1
+        } else {
+            m
+        };
+        let span = Span::new(out[k].span.start, out[last].span.end);
+        out.splice(
+            k..=last,
+            [W {
+                text: Cow::Borrowed(letter),
+                span,
+                kind: WKind::Word,
+            }],
+        );
+        k += 1;
+    }
 }
 
 fn lower(raw: &str) -> Cow<'_, str> {
@@ -128,5 +169,12 @@ mod tests {
             texts,
             vec!["op", "3/14/2019", "om", "10:30pm", ",", "'s", "avonds", "."]
         );
+        let text = "at 3 p . m . or nine a m";
+        let seg = segment(text, Lang::En);
+        let texts: Vec<String> = words(text, &seg)
+            .iter()
+            .map(|w| w.span.of(text).to_string())
+            .collect();
+        assert_eq!(texts, vec!["at", "3", "p . m .", "or", "nine", "a m"]);
     }
 }
