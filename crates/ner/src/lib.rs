@@ -18,6 +18,8 @@ mod conll;
 mod eval;
 mod features;
 mod gazetteer;
+#[cfg(test)]
+mod golden;
 mod lattice;
 mod model;
 mod rules;
