@@ -518,8 +518,11 @@ impl Parser<'_> {
         let (end, pod) = self.pod_after(e2);
         let (a, b) = apply_pod(a, b, pod);
         // "tussen 10 en 11:30 op 1-1-2015", "10:00 tot 12:00 maandagmorgen"
-        let day_pod = self.day_pod(end).map(|(e, d, _)| (e, d));
-        if let Some((e3, d)) = longest([self.at_day(end), day_pod]) {
+        let day_pod = self.day_pod(end).map(|(e, d, p)| (e, (d, Some(p))));
+        let at_day = self.at_day(end).map(|(e, d)| (e, (d, None)));
+        if let Some((e3, (d, p))) = longest([at_day, day_pod]) {
+            // "between 7 and 9 last night"
+            let (a, b) = apply_pod(a, b, p);
             return Some((e3, Sem::DateTimeRange(d, a, b)));
         }
         Some((end, Sem::TimeRange(a, b)))
@@ -589,11 +592,19 @@ impl Parser<'_> {
             }
         }
         let now = |k: usize| self.now(k).map(|(e, _)| (e, Ok(Day::Rel(0))));
+        // "from the end of March", "to the start of 2008"
+        let part = |k: usize| {
+            let j = self.det(k);
+            self.part_period(j)
+                .filter(|(_, p)| j > k && matches!(p, Period::Part { .. }))
+                .map(|(e, p)| (e, Err(p)))
+        };
         let first = longest([
             now(i),
             self.day(i).map(|(e, d)| (e, Ok(d))),
             self.period(i).map(|(e, p)| (e, Err(p))),
             self.range_end_period(i, opened),
+            part(i),
         ])?;
         let j = joiner(first.0)?;
         let second = longest([
@@ -601,6 +612,7 @@ impl Parser<'_> {
             self.day(j).map(|(e, d)| (e, Ok(d))),
             self.period(j).map(|(e, p)| (e, Err(p))),
             self.range_end_period(j, true),
+            part(j),
         ])?;
         let sem = match (first.1, second.1) {
             (Ok(a), Ok(b)) => {
@@ -902,10 +914,18 @@ impl Parser<'_> {
     }
 
     fn today_pod(&self, i: usize) -> M<Sem> {
-        // "last night"
-        if self.is(i, Class::RelPrev) && self.val(i + 1, Class::Pod) == Some("NI") && !self.lx.dutch
-        {
-            return Some((i + 2, Sem::DatePod(Day::Rel(-1), Pod::Ni)));
+        // "last night", "afgelopen ochtend", "next evening", "komende avond"
+        let shift = if self.is(i, Class::RelPrev) || self.is(i, Class::RelPast) {
+            Some(-1)
+        } else if self.is(i, Class::RelNext) || self.is(i, Class::RelComing) {
+            Some(1)
+        } else {
+            None
+        };
+        if let Some(n) = shift {
+            if let Some(p) = self.val(i + 1, Class::Pod).and_then(Pod::parse) {
+                return Some((i + 2, Sem::DatePod(Day::Rel(n), p)));
+            }
         }
         if let Some(p) = self.val(i, Class::TodayPod).and_then(Pod::parse) {
             return Some((i + 1, Sem::DatePod(Day::Rel(0), p)));
@@ -1089,9 +1109,11 @@ impl Parser<'_> {
             }
         }
         // "maandagmorgen van 10:00 tot 12:00", "yesterday afternoon from 3-8pm"
-        if let Some((e, d, _)) = self.day_pod(i) {
+        if let Some((e, d, p)) = self.day_pod(i) {
             match self.range(e) {
                 Some((e2, Sem::TimeRange(a, b))) => {
+                    // "tonight from 7 to 7:30"
+                    let (a, b) = apply_pod(a, b, Some(p));
                     cands.push(Some((e2, Sem::DateTimeRange(d, a, b))));
                 }
                 _ => {

@@ -1146,9 +1146,31 @@ fn pair_up<'a>(a: &'a [(String, NaiveDate)], b: &'a [(String, NaiveDate)]) -> Ve
         .collect()
 }
 
+/// Where a period stands as the end of a range: its start, or for a part of a period the
+/// boundary it names ("the end of 2008" is 2009-01-01, "the middle of March" the 16th).
+fn range_points(p: &Period, cx: &Ctx) -> Vec<Span3> {
+    let Period::Part { inner, part } = p else {
+        return period(p, cx);
+    };
+    period(inner, cx)
+        .into_iter()
+        .map(|(t, s, e, g)| {
+            let at = match part {
+                Part::Begin => s,
+                Part::End => e,
+                Part::Mid => s + Duration::days((e - s).num_days() / 2),
+            };
+            (t, at, e, g)
+        })
+        .collect()
+}
+
 fn period_range(a: &Period, b: &Period, cx: &Ctx) -> Vec<Reading> {
-    let (pa, pb) = (period(a, cx), period(b, cx));
-    let bare = |p: &Period| matches!(p, Period::Month { y: None, .. });
+    let (pa, pb) = (range_points(a, cx), range_points(b, cx));
+    let bare = |p: &Period| match p {
+        Period::Part { inner, .. } => matches!(**inner, Period::Month { y: None, .. }),
+        _ => matches!(p, Period::Month { y: None, .. }),
+    };
     let mut out = Vec::new();
     for (i, (ta, sa, _, ga)) in pa.iter().enumerate() {
         let candidates: Vec<&Span3> = if pa.len() == pb.len() && bare(a) && bare(b) {
@@ -1157,7 +1179,8 @@ fn period_range(a: &Period, b: &Period, cx: &Ctx) -> Vec<Reading> {
             pb.iter().filter(|x| x.1 >= *sa).take(1).collect()
         };
         for (tb, sb, _, gb) in candidates {
-            let dur = if *ga == Granularity::Year && *gb == Granularity::Year {
+            let parts = matches!(a, Period::Part { .. }) || matches!(b, Period::Part { .. });
+            let dur = if *ga == Granularity::Year && *gb == Granularity::Year && !parts {
                 format!("P{}Y", sb.year() - sa.year())
             } else if matches!(
                 ga,

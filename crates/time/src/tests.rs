@@ -224,3 +224,28 @@ fn compound_durations_and_weekday_dates() {
         (Some("2018-08-30T10:00:00"), Some("2018-08-30T10:05:00"))
     );
 }
+
+#[test]
+fn meridiems_windows_and_range_parts() {
+    let r = Some("2019-07-04");
+    let text = "at 3 p . m .";
+    let e = one(text, Lang::En, r);
+    assert_eq!((e.span.of(text), e.timex.as_str()), ("3 p . m .", "T15"));
+    assert_eq!(one("at 8p.m.", Lang::En, r).timex, "T20");
+    assert_eq!(one("at 9.am", Lang::En, r).timex, "T09");
+    let e = one("the last 2 quarters", Lang::En, r);
+    assert_eq!(period(&e), (Some("2019-01-01"), Some("2019-07-01")));
+    let e = one("the next decade", Lang::En, r);
+    assert_eq!(period(&e), (Some("2020-01-01"), Some("2030-01-01")));
+    let e = one("from 2007 to the end of 2008", Lang::En, r);
+    assert_eq!(e.timex, "(2007-01-01,2009-01-01,P24M)");
+    let e = one(
+        "tussen het midden van maart en het einde van september",
+        Lang::Nl,
+        r,
+    );
+    assert_eq!(e.timex, "(XXXX-03-16,XXXX-10-01,P7M)");
+    let e = one("between 7 and 9 last night", Lang::En, r);
+    assert_eq!(e.timex, "(2019-07-03T19,2019-07-03T21,PT2H)");
+    assert_eq!(one("on Mon 13th", Lang::En, r).timex, "XXXX-WXX-1");
+}
