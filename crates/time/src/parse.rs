@@ -410,6 +410,7 @@ impl Parser<'_> {
         longest([
             self.clock_range(j, &joiner),
             self.date_range(j, &joiner, opener.is_some()),
+            self.day_number_range(j, &joiner),
             self.day_span(j),
             self.chunk_range(j),
             self.dash_range(j, opener == Some(true)),
@@ -632,6 +633,55 @@ impl Parser<'_> {
             (Ok(a), Err(b)) => Sem::DateRange(a, period_start(b)?),
         };
         Some((second.0, sem))
+    }
+
+    /// Two days of one month with the month written once: "april 9th through 17th", "from
+    /// ninth till seventeenth of april", "between the ninth and the seventeenth of april".
+    fn day_number_range(&self, i: usize, joiner: &dyn Fn(usize) -> Option<usize>) -> M<Sem> {
+        let ymd = |y, m, d| Day::Ymd { y, m: Some(m), d };
+        if let Some((e1, d1)) = self.bare_day_number(i, false) {
+            let (end, day) = self.day(joiner(e1)?)?;
+            let Day::Ymd { y, m: Some(m), d } = day else {
+                return None;
+            };
+            return (d1 < d).then_some((end, Sem::DateRange(ymd(y, m, d1), ymd(y, m, d))));
+        }
+        let (
+            e1,
+            Day::Ymd {
+                y,
+                m: Some(m),
+                d: d1,
+            },
+        ) = self.day(i)?
+        else {
+            return None;
+        };
+        let (e2, d2) = self.bare_day_number(joiner(e1)?, true)?;
+        let (end, y2) = self.opt_year(e2);
+        let y = y.or(y2);
+        (d1 < d2).then_some((end, Sem::DateRange(ymd(y, m, d1), ymd(y, m, d2))))
+    }
+
+    /// A day of the month standing alone in a range: an ordinal ("17th", "the seventeenth")
+    /// or, with `digits`, a number that is no clock time or amount ("17").
+    fn bare_day_number(&self, i: usize, digits: bool) -> M<u32> {
+        let j = self.det(i);
+        // a plain number followed by a word outside the lexicon counts something ("10 people")
+        let counted = |e: usize| {
+            self.w.get(e).is_some_and(|w| w.kind == WKind::Word) && self.entry(e).is_empty()
+        };
+        let (e, d) = match self.chunk(j) {
+            Some(Chunk::Int(d, len)) if digits && len <= 2 && !counted(j + 1) => (j + 1, d),
+            _ => self.ordinal(j)?,
+        };
+        let clock_or_amount = self.is(e, Class::Am)
+            || self.is(e, Class::Pm)
+            || self.is(e, Class::Oclock)
+            || self.unit(e).is_some()
+            || self.month_word(e, false).is_some()
+            || self.punct(e, ":");
+        ((1..=31).contains(&d) && !clock_or_amount).then_some((e, d))
     }
 
     /// What may stand at either end of a range though not alone: a bare year ("2014 tot

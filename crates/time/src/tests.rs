@@ -249,3 +249,18 @@ fn meridiems_windows_and_range_parts() {
     assert_eq!(e.timex, "(2019-07-03T19,2019-07-03T21,PT2H)");
     assert_eq!(one("on Mon 13th", Lang::En, r).timex, "XXXX-WXX-1");
 }
+
+#[test]
+fn day_ranges_with_one_month() {
+    let r = Some("2018-06-01");
+    for text in [
+        "april 9th through 17th",
+        "from ninth till seventeenth of april",
+        "between the ninth and the seventeenth of april",
+    ] {
+        assert_eq!(one(text, Lang::En, r).timex, "(XXXX-04-09,XXXX-04-17,P8D)");
+    }
+    // "10 people" counts, it is no day
+    let e = one("between march 3 and 10 people died", Lang::En, r);
+    assert_eq!(e.kind, TimeKind::Date);
+}
