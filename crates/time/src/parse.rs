@@ -941,6 +941,10 @@ impl Parser<'_> {
     fn time(&self, i: usize) -> M<Sem> {
         longest([
             self.clock(i, false).map(|(e, c)| (e, Sem::Time(c))),
+            // "around 1pm", "rond 13.00": the approximation stays in the span
+            self.clock(i + 1, true)
+                .filter(|_| self.approx(i))
+                .map(|(e, c)| (e, Sem::Time(c))),
             self.pod_adv(i).map(|(e, p)| (e, Sem::TimePod(p))),
             self.pod_part(i),
             self.today_pod(i),
@@ -1143,9 +1147,11 @@ impl Parser<'_> {
         }
         // "8 vanmorgen", "10, vanavond", "15:00 vandaag", "9am on tuesday": a bare number only
         // before a relative day, any other day needs a marked clock time
-        let digits = self.w.get(i).is_some_and(|w| w.kind == WKind::Num);
-        if let Some((e, c)) = self.clock(i, digits) {
-            let marked = self.clock(i, false).is_some();
+        // ("around 2pm today")
+        let ci = if self.approx(i) { i + 1 } else { i };
+        let digits = self.w.get(ci).is_some_and(|w| w.kind == WKind::Num);
+        if let Some((e, c)) = self.clock(ci, digits) {
+            let marked = self.clock(ci, false).is_some() || ci > i;
             let mut j = e;
             if self.is(j, Class::At) || self.punct(j, ",") {
                 j += 1;

@@ -264,3 +264,19 @@ fn day_ranges_with_one_month() {
     let e = one("between march 3 and 10 people died", Lang::En, r);
     assert_eq!(e.kind, TimeKind::Date);
 }
+
+#[test]
+fn approximate_clock_times() {
+    let r = Some("2018-06-01");
+    let text = "sick around 1pm";
+    let e = one(text, Lang::En, r);
+    assert_eq!((e.span.of(text), e.timex.as_str()), ("around 1pm", "T13"));
+    let text = "misselijk rond 13.00";
+    assert_eq!(one(text, Lang::Nl, r).span.of(text), "rond 13.00");
+    let text = "voor rond 14.00 vandaag";
+    let e = one(text, Lang::Nl, r);
+    assert_eq!(
+        (e.span.of(text), e.modifier),
+        (text, Some(Modifier::Before))
+    );
+}
