@@ -168,6 +168,7 @@ impl Parser<'_> {
                     || ((t.ends_with("tig") || t.ends_with("tigste") || t.contains('-'))
                         && self.lx.number(t).is_some())
                     || slice_code(t).is_some()
+                    || self.glued_month_day(t).is_some()
                     || self.plural_weekday(i).is_some()
                     || (t.contains(['-', '/']) && self.month_word_span(i).is_some())
                     || split_year(t).is_some()
@@ -1534,8 +1535,11 @@ impl Parser<'_> {
     }
 
     fn opt_year(&self, i: usize) -> (usize, Option<i32>) {
-        // "14 maart, 2019", "26 juni in 2020", "de 26e juni van 2020"
-        let j = if self.punct(i, ",") || matches!(self.word(i), Some("in" | "van" | "of")) {
+        // "14 maart, 2019", "26 juni in 2020", "de 26e juni van 2020", "dec/2018"
+        let j = if self.punct(i, ",")
+            || self.slash(i)
+            || matches!(self.word(i), Some("in" | "van" | "of"))
+        {
             i + 1
         } else {
             i
@@ -1623,8 +1627,17 @@ impl Parser<'_> {
 
     /// "March 14", "march 14th, 2019", "may twenty nine", "oct. 2".
     fn month_day(&self, i: usize) -> M<Day> {
+        // "mar4", "dec31"
+        if let Some((m, d)) = self.word(i).and_then(|w| self.glued_month_day(w)) {
+            let (e, y) = self.opt_year(i + 1);
+            return Some((e, Day::Ymd { y, m: Some(m), d }));
+        }
         let (e, m) = self.month_at(i, false)?;
-        let e = if self.punct(e, ",") { e + 1 } else { e };
+        let e = if self.punct(e, ",") || self.slash(e) {
+            e + 1
+        } else {
+            e
+        };
         let j = self.det(e);
         let (e2, d) = self.day_number(j)?;
         if matches!(self.chunk(j), Some(Chunk::Int(_, 4))) {
@@ -1632,6 +1645,30 @@ impl Parser<'_> {
         }
         let (e3, y) = self.opt_year(e2);
         Some((e3, Day::Ymd { y, m: Some(m), d }))
+    }
+
+    /// A month abbreviation glued to a day number: "mar4", "dec31".
+    fn glued_month_day(&self, w: &str) -> Option<(u32, u32)> {
+        let at = w.find(|c: char| c.is_ascii_digit())?;
+        let (name, num) = w.split_at(at);
+        if name.len() < 3 || num.len() > 2 || !num.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let m = self
+            .lx
+            .int(name, Class::Month)
+            .or_else(|| self.lx.int(name, Class::MonthAbbr))?;
+        let d: u32 = num.parse().ok()?;
+        (1..=31).contains(&d).then_some((m as u32, d))
+    }
+
+    /// A slash glued between two tokens ("oct/2", "dec/2018").
+    fn slash(&self, i: usize) -> bool {
+        let glued = |a: usize, b: usize| match (self.w.get(a), self.w.get(b)) {
+            (Some(x), Some(y)) => x.span.end == y.span.start,
+            _ => false,
+        };
+        self.punct(i, "/") && i > 0 && glued(i - 1, i) && glued(i, i + 1)
     }
 
     /// A relative determiner before a weekday and how it anchors the weekday.

@@ -280,3 +280,13 @@ fn approximate_clock_times() {
         (text, Some(Modifier::Before))
     );
 }
+
+#[test]
+fn glued_months() {
+    let r = Some("2018-06-01");
+    assert_eq!(one("back Oct/2", Lang::En, r).timex, "XXXX-10-02");
+    assert_eq!(one("plan for Dec/2018", Lang::En, r).timex, "2018-12");
+    assert_eq!(one("sold on Dec31 , 1994", Lang::En, r).timex, "1994-12-31");
+    assert_eq!(one("on mar4 night", Lang::En, r).timex, "XXXX-03-04TNI");
+    assert!(find("an orange mar and 4 marbles", Lang::En, r).is_empty());
+}
