@@ -62,7 +62,7 @@ fn single(s: &str, dutch: bool, months: &dyn Fn(&str) -> Option<u32>) -> Option<
     if s.bytes().all(|b| b.is_ascii_digit()) {
         return Some(Chunk::Int(s.parse().ok()?, s.len()));
     }
-    if let Some(c) = clock(s) {
+    if let Some(c) = clock(s, dutch) {
         return Some(c);
     }
     for suf in ORD_SUFFIXES {
@@ -86,13 +86,16 @@ fn digits(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
 }
 
-fn clock(s: &str) -> Option<Chunk> {
+/// A clock time; Dutch marks an hour with "uur", "u" or "h" ("15u"), which English does not
+/// ("3h" is an amount of hours there).
+fn clock(s: &str, dutch: bool) -> Option<Chunk> {
     let (body, pm) = strip_ampm(s);
-    let body = body
-        .strip_suffix("uur")
-        .or_else(|| body.strip_suffix('u'))
-        .or_else(|| body.strip_suffix('h'))
-        .unwrap_or(body);
+    let marked_hour = || {
+        body.strip_suffix("uur")
+            .or_else(|| body.strip_suffix('u'))
+            .or_else(|| body.strip_suffix('h'))
+    };
+    let body = if dutch { marked_hour() } else { None }.unwrap_or(body);
     let marked = body.len() != s.len();
     if digits(body) {
         let h: u32 = body.parse().ok()?;

@@ -83,6 +83,8 @@ pub(crate) enum Class {
     Whole,
     Am,
     Pm,
+    /// A unit letter only glued to its number ("3y", "2w"): the unit code.
+    UnitSuffix,
     /// Not in the word file: the word is a number word, or starts a holiday name or a
     /// modifier phrase (so it may start an expression).
     Known,
@@ -138,6 +140,7 @@ impl Class {
             "whole" => Whole,
             "am" => Am,
             "pm" => Pm,
+            "unit_suffix" => UnitSuffix,
             _ => return None,
         })
     }

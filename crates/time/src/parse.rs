@@ -917,6 +917,11 @@ impl Parser<'_> {
 
     /// "afgelopen 5 minuten", "de komende twee uur", "het aankomende uur", "next hour".
     fn clock_window(&self, i: usize) -> M<Sem> {
+        // "within 5 minutes", "binnen 2 uur": from now on
+        if self.is(i, Class::Within) {
+            let (e, n, u) = self.amount(i + 1)?;
+            return u.is_clock().then_some((e, Sem::ClockWindow(n, u, true)));
+        }
         if let Some((e, n)) = self.number(i) {
             // "5 aankomende minuten", "5 past minutes"
             let sign = self.rel_sign(e).filter(|s| *s != 0)?;
@@ -1979,10 +1984,25 @@ impl Parser<'_> {
         } else if let Some(f) = self.int(i, Class::Fuzzy) {
             (i + 1, f as f64)
         } else {
-            return None;
+            return self.glued_amount(i);
         };
         let (u, k) = self.unit(e)?;
         Some((e + 1, n * k, u))
+    }
+
+    /// A number glued to its unit: "3.5years", "3y", "2w".
+    fn glued_amount(&self, i: usize) -> Option<(usize, f64, Unit)> {
+        let w = self.w.get(i).filter(|w| w.kind == WKind::Num)?;
+        let at = w.text.find(|c: char| c.is_alphabetic())?;
+        let (num, suffix) = w.text.split_at(at);
+        let sep = if self.lx.dutch { ',' } else { '.' };
+        let n: f64 = num.replace(sep, ".").parse().ok()?;
+        let code = self
+            .lx
+            .value(suffix, Class::Unit)
+            .or_else(|| self.lx.value(suffix, Class::UnitSuffix))?;
+        let (u, k) = Unit::parse(code)?;
+        Some((i + 1, n * k, u))
     }
 
     // ---- durations -------------------------------------------------------------------------

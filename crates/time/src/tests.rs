@@ -290,3 +290,17 @@ fn glued_months() {
     assert_eq!(one("on mar4 night", Lang::En, r).timex, "XXXX-03-04TNI");
     assert!(find("an orange mar and 4 marbles", Lang::En, r).is_empty());
 }
+
+#[test]
+fn glued_units_and_clock_windows() {
+    let r = Some("2018-06-01");
+    assert_eq!(one("leave for 3.5years", Lang::En, r).timex, "P3.5Y");
+    assert_eq!(one("for 3h", Lang::En, r).timex, "PT3H");
+    assert_eq!(one("om 15h", Lang::Nl, r).timex, "T15");
+    assert!(find("3D printing", Lang::En, r).is_empty());
+    let e = one("within 5 minutes", Lang::En, Some("2018-06-01T10:00:00"));
+    assert_eq!(
+        period(&e),
+        (Some("2018-06-01T10:00:00"), Some("2018-06-01T10:05:00"))
+    );
+}
