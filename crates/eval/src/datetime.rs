@@ -442,6 +442,6 @@ mod tests {
         );
     }
 
-    const NL_FLOOR: f64 = 72.0;
-    const EN_FLOOR: f64 = 61.5;
+    const NL_FLOOR: f64 = 75.0;
+    const EN_FLOOR: f64 = 68.5;
 }

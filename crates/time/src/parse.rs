@@ -948,8 +948,9 @@ impl Parser<'_> {
         longest([
             self.clock(i, false).map(|(e, c)| (e, Sem::Time(c))),
             // "around 1pm", "rond 13.00": the approximation stays in the span
+            // ("around five hours" is an amount)
             self.clock(i + 1, true)
-                .filter(|_| self.approx(i))
+                .filter(|(e, _)| self.approx(i) && self.unit(*e).is_none())
                 .map(|(e, c)| (e, Sem::Time(c))),
             self.pod_adv(i).map(|(e, p)| (e, Sem::TimePod(p))),
             self.pod_part(i),

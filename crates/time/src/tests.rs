@@ -271,6 +271,8 @@ fn approximate_clock_times() {
     let text = "sick around 1pm";
     let e = one(text, Lang::En, r);
     assert_eq!((e.span.of(text), e.timex.as_str()), ("around 1pm", "T13"));
+    let text = "around five hours";
+    assert_eq!(one(text, Lang::En, r).timex, "PT5H");
     let text = "misselijk rond 13.00";
     assert_eq!(one(text, Lang::Nl, r).span.of(text), "rond 13.00");
     let text = "voor rond 14.00 vandaag";
