@@ -6,8 +6,9 @@
 //! other templates is refused at load time.
 
 use crate::gazetteer::Gazetteers;
+use crate::model::FeatureMap;
 use crate::NameKind;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Version of the feature templates below; stored in every model.
 pub const FEATURE_VERSION: u32 = 5;
@@ -78,7 +79,8 @@ impl Case {
         }
     }
 
-    fn tag(self) -> &'static [u8] {
+    /// The class as a feature part.
+    pub(crate) fn tag(self) -> &'static [u8] {
         match self {
             Case::Lower => b"l",
             Case::Title => b"t",
@@ -124,7 +126,8 @@ pub fn normalise(token: &str) -> String {
         .collect()
 }
 
-fn shapes(word: &str) -> (String, String) {
+/// The shape and the short shape of `word` (see [`TokenInfo`]).
+pub(crate) fn shapes(word: &str) -> (String, String) {
     let mut shape = String::new();
     let mut short = String::new();
     for (n, c) in word.chars().enumerate() {
@@ -153,22 +156,30 @@ pub fn analyse(tokens: &[&str]) -> Vec<TokenInfo> {
     tokens
         .iter()
         .map(|token| {
-            let word = normalise(token);
-            let lower = word.to_lowercase();
-            let (shape, short_shape) = shapes(&word);
-            let case = Case::of(&word);
-            let initial = !seen_word;
-            seen_word |= word.chars().any(char::is_alphanumeric);
-            TokenInfo {
-                word,
-                lower,
-                shape,
-                short_shape,
-                case,
-                initial,
-            }
+            let mut info = TokenInfo::new(token);
+            info.initial = !seen_word;
+            seen_word |= info.word.chars().any(char::is_alphanumeric);
+            info
         })
         .collect()
+}
+
+impl TokenInfo {
+    /// Analyses one token, as if it were not sentence-initial.
+    pub fn new(token: &str) -> TokenInfo {
+        let word = normalise(token);
+        let lower = word.to_lowercase();
+        let (shape, short_shape) = shapes(&word);
+        let case = Case::of(&word);
+        TokenInfo {
+            word,
+            lower,
+            shape,
+            short_shape,
+            case,
+            initial: false,
+        }
+    }
 }
 
 /// Facts about a document's words that no single sentence shows: whether a word that starts
@@ -176,14 +187,21 @@ pub fn analyse(tokens: &[&str]) -> Vec<TokenInfo> {
 /// and, in a second stage, how a first-stage tagger labelled each word across the document.
 #[derive(Debug, Default)]
 pub struct DocStats {
-    inner_capitalised: HashSet<String>,
-    lowercased: HashSet<String>,
+    inner_capitalised: FxHashSet<String>,
+    lowercased: FxHashSet<String>,
     /// Per lowercased word: how often the first stage gave it no kind or each kind.
-    votes: HashMap<String, [u16; 5]>,
+    votes: FxHashMap<String, [u16; 5]>,
+}
+
+/// The `votes` of a word with one vote for `own` (the token's own) removed.
+pub(crate) fn others(mut votes: [u16; 5], own: Option<NameKind>) -> [u16; 5] {
+    let own = &mut votes[slot(own)];
+    *own = own.saturating_sub(1);
+    votes
 }
 
 /// A kind as a vote slot: 0 for none, then one per kind.
-fn slot(kind: Option<NameKind>) -> usize {
+pub(crate) fn slot(kind: Option<NameKind>) -> usize {
     kind.map_or(0, |k| k.index() + 1)
 }
 
@@ -217,10 +235,7 @@ impl DocStats {
 
     /// The first-stage votes for `word` elsewhere in the document (its own vote removed).
     fn others(&self, word: &str, own: Option<NameKind>) -> [u16; 5] {
-        let mut votes = self.votes.get(word).copied().unwrap_or_default();
-        let own = &mut votes[slot(own)];
-        *own = own.saturating_sub(1);
-        votes
+        others(self.votes.get(word).copied().unwrap_or_default(), own)
     }
 }
 
@@ -230,11 +245,12 @@ impl DocStats {
 #[derive(Debug, Default, Clone)]
 pub struct Lexicon {
     /// Hashes of lowercased words with their frequency class (1: seen, 2: frequent).
-    pub classes: HashMap<u32, u8>,
+    pub classes: FeatureMap<u8>,
 }
 
 impl Lexicon {
-    fn class(&self, lower: &str) -> u8 {
+    /// The frequency class of lowercased word `lower` (0: unknown).
+    pub(crate) fn class(&self, lower: &str) -> u8 {
         self.classes
             .get(&hash(0, &[lower.as_bytes()]))
             .copied()
@@ -252,8 +268,10 @@ pub struct Context<'a> {
     pub doc: &'a DocStats,
 }
 
-const BOS: &str = "<s>";
-const EOS: &str = "</s>";
+/// The word and shape before the first token.
+pub(crate) const BOS: &str = "<s>";
+/// The word and shape after the last token.
+pub(crate) const EOS: &str = "</s>";
 
 /// The feature hashes of every token of a sentence, flattened, with each token's range.
 /// `kinds` are the first-stage kinds of the tokens, for a second-stage model.
@@ -313,28 +331,39 @@ pub fn add_stage(
 /// Maximal runs `start..end` of capitalised tokens, which may contain name particles
 /// (`Eddy van Wessel`) when a capitalised token follows them.
 fn capitalised_runs(tokens: &[TokenInfo], gazetteers: &Gazetteers) -> Vec<(usize, usize)> {
+    runs_by(
+        tokens.len(),
+        |i| tokens[i].case,
+        |i| gazetteers.is_particle(&tokens[i].lower),
+    )
+}
+
+/// The runs of [`capitalised_runs`] over `n` tokens given by their `case` and whether each is
+/// a name `particle`.
+pub(crate) fn runs_by(
+    n: usize,
+    case: impl Fn(usize) -> Case,
+    particle: impl Fn(usize) -> bool,
+) -> Vec<(usize, usize)> {
     let mut runs = Vec::new();
     let mut i = 0;
-    while i < tokens.len() {
-        if !tokens[i].case.capitalised() {
+    while i < n {
+        if !case(i).capitalised() {
             i += 1;
             continue;
         }
         let start = i;
         let mut end = i + 1;
         loop {
-            if tokens.get(end).is_some_and(|t| t.case.capitalised()) {
+            if end < n && case(end).capitalised() {
                 end += 1;
                 continue;
             }
             let mut k = end;
-            while tokens
-                .get(k)
-                .is_some_and(|t| t.case == Case::Lower && gazetteers.is_particle(&t.lower))
-            {
+            while k < n && case(k) == Case::Lower && particle(k) {
                 k += 1;
             }
-            if k > end && tokens.get(k).is_some_and(|t| t.case.capitalised()) {
+            if k > end && k < n && case(k).capitalised() {
                 end = k + 1;
                 continue;
             }
@@ -346,17 +375,21 @@ fn capitalised_runs(tokens: &[TokenInfo], gazetteers: &Gazetteers) -> Vec<(usize
     runs
 }
 
-/// Features of a token inside a run of capitalised tokens: its place in the run, the run's
-/// first and last words and the words around the run.
-fn run_features(tokens: &[TokenInfo], (start, end): (usize, usize), i: usize, out: &mut Vec<u32>) {
-    let len = end - start;
-    let part: &[u8] = match (i == start, i + 1 == end) {
+/// The part a token has in a run `start..end` (unit, begin, inside, last).
+pub(crate) fn run_part((start, end): (usize, usize), i: usize) -> &'static [u8] {
+    match (i == start, i + 1 == end) {
         (true, true) => b"U",
         (true, false) => b"B",
         (false, false) => b"I",
         (false, true) => b"L",
-    };
-    out.push(hash(38, &[part, &[len.min(5) as u8]]));
+    }
+}
+
+/// Features of a token inside a run of capitalised tokens: its place in the run, the run's
+/// first and last words and the words around the run.
+fn run_features(tokens: &[TokenInfo], (start, end): (usize, usize), i: usize, out: &mut Vec<u32>) {
+    let len = end - start;
+    out.push(hash(38, &[run_part((start, end), i), &[len.min(5) as u8]]));
     if len > 1 {
         out.push(hash(39, &[tokens[end - 1].lower.as_bytes()]));
         out.push(hash(40, &[tokens[start].lower.as_bytes()]));
@@ -370,12 +403,28 @@ fn run_features(tokens: &[TokenInfo], (start, end): (usize, usize), i: usize, ou
 /// Second-stage features: the first stage's kind for this token and the kinds it gave the
 /// same word elsewhere in the document (names keep their kind through an article).
 fn stage_features(token: &TokenInfo, own: Option<NameKind>, doc: &DocStats, out: &mut Vec<u32>) {
+    stage_hashes(
+        token.case.capitalised(),
+        own,
+        || doc.others(&token.lower, own),
+        out,
+    );
+}
+
+/// The second-stage features of a token that is `capitalised` or not, of first-stage kind
+/// `own`, given the `others` votes of its word elsewhere in the document.
+pub(crate) fn stage_hashes(
+    capitalised: bool,
+    own: Option<NameKind>,
+    others: impl FnOnce() -> [u16; 5],
+    out: &mut Vec<u32>,
+) {
     let own_slot = slot(own) as u8;
     out.push(hash(43, &[&[own_slot]]));
-    if !token.case.capitalised() {
+    if !capitalised {
         return;
     }
-    let votes = doc.others(&token.lower, own);
+    let votes = others();
     let total: u16 = votes.iter().sum();
     if total == 0 {
         out.push(hash(44, &[b"alone", &[own_slot]]));
@@ -412,7 +461,7 @@ fn short_shape_at(tokens: &[TokenInfo], i: isize) -> &str {
 }
 
 /// The prefixes and suffixes of 1 to 4 characters of `lower` (fewer for short words).
-fn affixes(lower: &str) -> (Vec<&str>, Vec<&str>) {
+pub(crate) fn affixes(lower: &str) -> (Vec<&str>, Vec<&str>) {
     let prefixes = lower
         .char_indices()
         .skip(1)
@@ -426,7 +475,7 @@ fn affixes(lower: &str) -> (Vec<&str>, Vec<&str>) {
 }
 
 /// The suffixes of 1 to 4 characters of `word`, shortest first.
-fn suffixes(word: &str) -> impl Iterator<Item = &str> {
+pub(crate) fn suffixes(word: &str) -> impl Iterator<Item = &str> {
     word.char_indices()
         .rev()
         .take(4)

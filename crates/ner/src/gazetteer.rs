@@ -5,15 +5,15 @@
 //! (`Verenigde Staten`); matching is case-insensitive and tries the longest entry first.
 
 use crate::features::{hash, normalise, TokenInfo};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// The gazetteers of one language, ready for matching.
 #[derive(Debug, Default, Clone)]
 pub struct Gazetteers {
     /// Names of the loaded gazetteers, sorted.
     pub names: Vec<String>,
-    entries: HashMap<String, Vec<u32>>,
-    prefixes: HashSet<String>,
+    entries: FxHashMap<String, Vec<u32>>,
+    prefixes: FxHashSet<String>,
     longest: usize,
 }
 
@@ -68,18 +68,25 @@ impl Gazetteers {
     /// For each token, the codes of the gazetteer entries it is part of: each code says
     /// which gazetteer and whether the token begins, continues or alone forms the entry.
     pub fn matches(&self, tokens: &[TokenInfo]) -> Vec<Vec<u32>> {
-        let mut out = vec![Vec::new(); tokens.len()];
+        let lowers: Vec<&str> = tokens.iter().map(|t| t.lower.as_str()).collect();
+        self.match_words(&lowers)
+    }
+
+    /// [`Gazetteers::matches`] for tokens given by their lowercased words.
+    pub fn match_words(&self, lowers: &[&str]) -> Vec<Vec<u32>> {
+        let mut out = vec![Vec::new(); lowers.len()];
         if self.entries.is_empty() {
             return out;
         }
-        for start in 0..tokens.len() {
-            let mut key = String::new();
+        let mut key = String::new();
+        for start in 0..lowers.len() {
+            key.clear();
             let mut found: Option<(usize, &Vec<u32>)> = None;
-            for end in start + 1..=(start + self.longest).min(tokens.len()) {
+            for end in start + 1..=(start + self.longest).min(lowers.len()) {
                 if end > start + 1 {
                     key.push(' ');
                 }
-                key.push_str(&tokens[end - 1].lower);
+                key.push_str(lowers[end - 1]);
                 if let Some(ids) = self.entries.get(&key) {
                     found = Some((end, ids));
                 }

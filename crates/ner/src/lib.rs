@@ -24,6 +24,7 @@ mod lattice;
 mod model;
 mod rules;
 mod scheme;
+mod tagging;
 mod train;
 mod weights;
 

@@ -2,11 +2,12 @@
 
 use crate::conll::{self, ConllFile};
 use crate::eval::{Conlleval, NerReport};
-use crate::features::{self, Context, DocStats, Lexicon, TokenInfo};
+use crate::features::{self, Lexicon};
 use crate::gazetteer::Gazetteers;
 use crate::lattice::Lattice;
 use crate::rules::RuleTagger;
 use crate::scheme::{Chunk, Scheme};
+use crate::tagging::{Document, Key, Scorer};
 use crate::weights::WeightTable;
 use crate::{NamedMention, NerError};
 use kroniek_text::{Lang, Segmentation, Span};
@@ -236,59 +237,40 @@ impl Tagger {
         if let Some(rules) = &self.rules {
             return rules.tag_document(sentences);
         }
-        let analysed: Vec<Vec<TokenInfo>> =
-            sentences.iter().map(|s| features::analyse(s)).collect();
-        self.tag_analysed(&analysed)
-    }
-
-    /// Tags analysed sentences: the features both stages share are computed once.
-    fn tag_analysed(&self, analysed: &[Vec<TokenInfo>]) -> Vec<Vec<Chunk>> {
-        let mut doc = DocStats::new(analysed, None);
-        let base: Vec<(Vec<u32>, Vec<usize>)> = {
-            let ctx = self.context(&doc);
-            analysed
-                .iter()
-                .map(|tokens| features::extract_base(tokens, &ctx))
-                .collect()
-        };
+        let mut doc = Document::new(sentences, &self.gazetteers, &self.lexicon);
+        let base: Vec<(Vec<Key>, Vec<usize>)> = (0..doc.len()).map(|s| doc.base_keys(s)).collect();
+        let own = Scorer::new(&self.weights, &doc);
         let Some(first) = &self.first else {
             return base
                 .iter()
-                .map(|(feats, offsets)| self.scheme.decode(&self.decode(feats, offsets)))
+                .enumerate()
+                .map(|(s, (keys, offsets))| {
+                    let emissions = own.emissions(&doc, s, (keys, offsets), None);
+                    self.scheme.decode(&self.lattice.best_path(&emissions))
+                })
                 .collect();
         };
-        let kinds: Vec<Vec<Option<crate::NameKind>>> = base
-            .iter()
-            .zip(analysed)
-            .map(|((feats, offsets), tokens)| {
-                let chunks = first.scheme.decode(&first.decode(feats, offsets));
-                kinds_of(&chunks, tokens.len())
-            })
-            .collect();
-        doc.add_votes(analysed, &kinds);
+        let kinds: Vec<Vec<Option<crate::NameKind>>> = {
+            let scorer = Scorer::new(&first.weights, &doc);
+            base.iter()
+                .enumerate()
+                .map(|(s, (keys, offsets))| {
+                    let emissions = scorer.emissions(&doc, s, (keys, offsets), None);
+                    let chunks = first.scheme.decode(&first.lattice.best_path(&emissions));
+                    kinds_of(&chunks, doc.tokens(s))
+                })
+                .collect()
+        };
+        doc.add_votes(&kinds);
         base.iter()
-            .zip(analysed)
             .zip(&kinds)
-            .map(|((shared, tokens), kinds)| {
-                let (feats, offsets) = features::add_stage(shared, tokens, kinds, &doc);
-                self.scheme.decode(&self.decode(&feats, &offsets))
+            .enumerate()
+            .map(|(s, ((keys, offsets), kinds))| {
+                let stage = doc.stage_keys(s, kinds);
+                let emissions = own.emissions(&doc, s, (keys, offsets), Some((&stage.0, &stage.1)));
+                self.scheme.decode(&self.lattice.best_path(&emissions))
             })
             .collect()
-    }
-
-    pub(crate) fn context<'a>(&'a self, doc: &'a DocStats) -> Context<'a> {
-        Context {
-            gazetteers: &self.gazetteers,
-            lexicon: &self.lexicon,
-            doc,
-        }
-    }
-
-    /// The best label of each token, given the tokens' features (`feats[offsets[i]..offsets[i
-    /// + 1]]` are token `i`'s).
-    fn decode(&self, feats: &[u32], offsets: &[usize]) -> Vec<usize> {
-        let emissions = self.weights.emissions(feats, offsets);
-        self.lattice.best_path(&emissions)
     }
 
     /// Scores the tagger on a CoNLL file with conlleval's semantics. The file's own tokens are

@@ -1,0 +1,577 @@
+//! The tagging path: a document's label scores, with the work of each distinct word done once.
+//!
+//! Most features of a token depend on one word alone: its own form, lowercase, shape, affixes
+//! and lexicon class, or a neighbour's word, shape or suffix. A document repeats its words, so
+//! each distinct token form is analysed once, its one-word features hashed once and looked up
+//! once per stage (the lookups are what tagging spends most of its time on), and the rows of
+//! the features every token list starts with (templates 1 to 13) are summed once per word.
+//! Per token only the features of word pairs, position, gazetteers and runs are hashed and
+//! looked up.
+//!
+//! The features, their order and so the scores are exactly those of
+//! [`features::extract`](crate::features::extract), which training uses: a token's score
+//! starts from its word's partial sum (the same additions in the same order) and adds the
+//! other rows in template order. The tests below check that both give the same features.
+
+use crate::features::{
+    affixes, hash, others, run_part, runs_by, slot, stage_hashes, suffixes, Case, Lexicon,
+    TokenInfo, BOS, EOS,
+};
+use crate::gazetteer::Gazetteers;
+use crate::weights::WeightTable;
+use crate::NameKind;
+use rustc_hash::FxHashMap;
+
+/// The one-word features after templates 1 to 13, by the role the word has for the token
+/// whose features they are (its own, a neighbour's, a run's first word...).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    Length,
+    Prev,
+    Prev2,
+    Next,
+    Next2,
+    PrevShape,
+    NextShape,
+    PrevSuffix,
+    NextSuffix,
+    ClassInitial,
+    ClassInner,
+    DocInitial,
+    DocInner,
+    RunLast,
+    RunFirst,
+    BeforeRun,
+    AfterRun,
+}
+
+/// The number of roles.
+const ROLES: usize = 17;
+
+/// The word before a sentence (a pseudo-word, see [`BOS`]).
+const BOS_ID: u32 = 0;
+/// The word after a sentence (see [`EOS`]).
+const EOS_ID: u32 = 1;
+
+/// A row number for "no feature or no weights".
+const NO_ROW: u32 = u32::MAX;
+
+/// A feature of a token after templates 1 to 13: a word in a role, or the hash of a feature
+/// of several words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Key {
+    /// A one-word feature: word number and role.
+    Role(u32, Role),
+    /// Any other feature, by hash.
+    Hash(u32),
+}
+
+/// One distinct token form of a document.
+struct Word {
+    info: TokenInfo,
+    /// The number of the lowercased form in the document.
+    lower: usize,
+    /// Whether the word has a letter or digit (ends the sentence start).
+    alphanumeric: bool,
+    /// Whether the lowercased word is a name particle (`van`).
+    particle: bool,
+    /// Whether the word opens a quotation or an aside (`"`, `(`, ...).
+    opening: bool,
+    /// The hashes of templates 1 to 13, in order.
+    local: Vec<u32>,
+    /// The hash of the feature in each role, where the word has one.
+    roles: [Option<u32>; ROLES],
+}
+
+impl Word {
+    fn new(info: TokenInfo, lower: usize, gazetteers: &Gazetteers) -> Word {
+        let mut local = vec![
+            hash(1, &[]),
+            hash(2, &[info.lower.as_bytes()]),
+            hash(3, &[info.word.as_bytes()]),
+        ];
+        let (prefixes, suffix_list) = affixes(&info.lower);
+        for (k, p) in prefixes.iter().enumerate() {
+            local.push(hash(4 + k as u8, &[p.as_bytes()]));
+        }
+        for (k, s) in suffix_list.iter().enumerate() {
+            local.push(hash(8 + k as u8, &[s.as_bytes()]));
+        }
+        local.push(hash(12, &[info.shape.as_bytes()]));
+        local.push(hash(13, &[info.short_shape.as_bytes()]));
+        Word {
+            lower,
+            alphanumeric: info.word.chars().any(char::is_alphanumeric),
+            particle: gazetteers.is_particle(&info.lower),
+            opening: matches!(info.word.as_str(), "\"" | "'" | ":" | "(" | "-"),
+            local,
+            roles: [None; ROLES],
+            info,
+        }
+    }
+
+    /// The word before or after a sentence: its word and shape are `mark`.
+    fn boundary(mark: &str) -> Word {
+        let info = TokenInfo {
+            word: mark.to_string(),
+            lower: mark.to_string(),
+            shape: mark.to_string(),
+            short_shape: mark.to_string(),
+            case: Case::Other,
+            initial: false,
+        };
+        Word {
+            info,
+            lower: usize::MAX,
+            alphanumeric: false,
+            particle: false,
+            opening: false,
+            local: Vec::new(),
+            roles: [None; ROLES],
+        }
+    }
+
+    /// Fills in the role hashes, given the word's lexicon `class` and whether the document
+    /// has it capitalised inside a sentence and lowercased.
+    fn set_roles(&mut self, class: u8, inner_capitalised: bool, lowercased: bool) {
+        let info = &self.info;
+        let lower = info.lower.as_bytes();
+        let shape = info.short_shape.as_bytes();
+        let length = info.word.chars().count().min(12) as u8;
+        let suffix = suffixes(&info.lower).take(3).last().map(str::as_bytes);
+        let capitalised = info.case.capitalised();
+        let class_at = |position: &[u8]| capitalised.then(|| hash(36, &[&[class], position]));
+        let doc = [u8::from(inner_capitalised), u8::from(lowercased)];
+        let doc_at = |position: &[u8]| capitalised.then(|| hash(37, &[&doc, position]));
+        self.roles = [
+            Some(hash(16, &[&[length]])),
+            Some(hash(17, &[lower])),
+            Some(hash(18, &[lower])),
+            Some(hash(19, &[lower])),
+            Some(hash(20, &[lower])),
+            Some(hash(25, &[shape])),
+            Some(hash(26, &[shape])),
+            suffix.map(|s| hash(30, &[s])),
+            suffix.map(|s| hash(31, &[s])),
+            class_at(b"initial"),
+            class_at(b"inner"),
+            doc_at(b"initial"),
+            doc_at(b"inner"),
+            Some(hash(39, &[lower])),
+            Some(hash(40, &[lower])),
+            Some(hash(41, &[lower])),
+            Some(hash(42, &[lower])),
+        ];
+    }
+}
+
+/// A document ready for tagging: its distinct words and its sentences as word numbers.
+pub(crate) struct Document<'a> {
+    gazetteers: &'a Gazetteers,
+    /// The distinct token forms, after the two sentence boundaries.
+    words: Vec<Word>,
+    /// Each sentence's tokens: word number and whether the token is sentence-initial.
+    sentences: Vec<Vec<(u32, bool)>>,
+    /// First-stage votes per lowercased form (see [`crate::features::DocStats`]).
+    votes: Vec<[u16; 5]>,
+}
+
+impl<'a> Document<'a> {
+    /// Analyses a document given as sentences of tokens, with the language data of a model.
+    pub fn new(sentences: &[Vec<&str>], gazetteers: &'a Gazetteers, lexicon: &Lexicon) -> Self {
+        let mut doc = Document {
+            gazetteers,
+            words: vec![Word::boundary(BOS), Word::boundary(EOS)],
+            sentences: Vec::with_capacity(sentences.len()),
+            votes: Vec::new(),
+        };
+        let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut lowers: FxHashMap<String, usize> = FxHashMap::default();
+        for tokens in sentences {
+            let mut seen_word = false;
+            let mut sentence = Vec::with_capacity(tokens.len());
+            for &token in tokens {
+                let id = *ids.entry(token).or_insert_with(|| {
+                    let info = TokenInfo::new(token);
+                    let next = lowers.len();
+                    let lower = *lowers.entry(info.lower.clone()).or_insert(next);
+                    doc.words.push(Word::new(info, lower, gazetteers));
+                    (doc.words.len() - 1) as u32
+                });
+                sentence.push((id, !seen_word));
+                seen_word |= doc.words[id as usize].alphanumeric;
+            }
+            doc.sentences.push(sentence);
+        }
+        doc.votes = vec![[0; 5]; lowers.len()];
+        doc.set_roles(lowers.len(), lexicon);
+        doc
+    }
+
+    /// Collects the casing evidence of the document and fills in every word's roles.
+    fn set_roles(&mut self, lowers: usize, lexicon: &Lexicon) {
+        let (mut inner_capitalised, mut lowercased) = (vec![false; lowers], vec![false; lowers]);
+        for &(id, initial) in self.sentences.iter().flatten() {
+            let word = &self.words[id as usize];
+            if word.info.case == Case::Lower {
+                lowercased[word.lower] = true;
+            } else if word.info.case.capitalised() && !initial {
+                inner_capitalised[word.lower] = true;
+            }
+        }
+        for word in &mut self.words {
+            let (inner, lowered) = match word.lower {
+                usize::MAX => (false, false),
+                l => (inner_capitalised[l], lowercased[l]),
+            };
+            let class = match word.lower {
+                usize::MAX => 0,
+                _ => lexicon.class(&word.info.lower),
+            };
+            word.set_roles(class, inner, lowered);
+        }
+    }
+
+    /// The number of sentences.
+    pub fn len(&self) -> usize {
+        self.sentences.len()
+    }
+
+    /// The number of tokens of sentence `s`.
+    pub fn tokens(&self, s: usize) -> usize {
+        self.sentences.get(s).map_or(0, Vec::len)
+    }
+
+    fn info(&self, id: u32) -> &TokenInfo {
+        &self.words[id as usize].info
+    }
+
+    /// The features every stage shares of sentence `s`, after each token's templates 1 to
+    /// 13: the keys of token `i` are `keys[offsets[i]..offsets[i + 1]]`.
+    pub fn base_keys(&self, s: usize) -> (Vec<Key>, Vec<usize>) {
+        let tokens = self.sentences.get(s).map_or(&[][..], Vec::as_slice);
+        let lowers: Vec<&str> = tokens
+            .iter()
+            .map(|&(id, _)| self.info(id).lower.as_str())
+            .collect();
+        let gaz = self.gazetteers.match_words(&lowers);
+        let runs = runs_by(
+            tokens.len(),
+            |i| self.info(tokens[i].0).case,
+            |i| self.words[tokens[i].0 as usize].particle,
+        );
+        let mut keys = Vec::with_capacity(tokens.len() * 32);
+        let mut offsets = Vec::with_capacity(tokens.len() + 1);
+        offsets.push(0);
+        let mut run = runs.iter().peekable();
+        for i in 0..tokens.len() {
+            self.token_keys(tokens, &gaz, i, &mut keys);
+            while run.peek().is_some_and(|r| r.1 <= i) {
+                run.next();
+            }
+            if let Some(r) = run.peek().filter(|r| r.0 <= i) {
+                run_keys(tokens, **r, i, &mut keys);
+            }
+            offsets.push(keys.len());
+        }
+        (keys, offsets)
+    }
+
+    /// The features of token `i` after templates 1 to 13 and before the run features, as
+    /// `features::token_features` lists them.
+    fn token_keys(&self, tokens: &[(u32, bool)], gaz: &[Vec<u32>], i: usize, out: &mut Vec<Key>) {
+        let (id, initial) = tokens[i];
+        let t = self.info(id);
+        let position: &[u8] = if initial { b"initial" } else { b"inner" };
+        let word = |at: isize| word_at(tokens, at);
+        let after_opening = i > 0 && self.words[word(i as isize - 1) as usize].opening;
+        out.push(Key::Hash(hash(14, &[t.case.tag(), position])));
+        out.push(Key::Hash(hash(
+            15,
+            &[t.case.tag(), &[u8::from(after_opening)]],
+        )));
+        out.push(Key::Role(id, Role::Length));
+
+        let at = i as isize;
+        let (p2, p1, n1, n2) = (word(at - 2), word(at - 1), word(at + 1), word(at + 2));
+        out.extend([
+            Key::Role(p1, Role::Prev),
+            Key::Role(p2, Role::Prev2),
+            Key::Role(n1, Role::Next),
+            Key::Role(n2, Role::Next2),
+        ]);
+        let lower = |id: u32| self.info(id).lower.as_bytes();
+        let (w, lp2, lp1, ln1, ln2) = (lower(id), lower(p2), lower(p1), lower(n1), lower(n2));
+        out.extend([
+            Key::Hash(hash(21, &[lp1, w])),
+            Key::Hash(hash(22, &[w, ln1])),
+            Key::Hash(hash(23, &[lp2, lp1])),
+            Key::Hash(hash(24, &[ln1, ln2])),
+        ]);
+
+        let shape = |id: u32| self.info(id).short_shape.as_bytes();
+        let (sp1, s0, sn1) = (shape(p1), shape(id), shape(n1));
+        out.extend([
+            Key::Role(p1, Role::PrevShape),
+            Key::Role(n1, Role::NextShape),
+            Key::Hash(hash(27, &[sp1, s0, sn1])),
+            Key::Hash(hash(28, &[lp1, s0])),
+            Key::Hash(hash(29, &[s0, ln1])),
+        ]);
+        if i > 0 {
+            out.push(Key::Role(p1, Role::PrevSuffix));
+        }
+        if i + 1 < tokens.len() {
+            out.push(Key::Role(n1, Role::NextSuffix));
+        }
+
+        for &g in gaz.get(i).map_or(&[][..], Vec::as_slice) {
+            out.push(Key::Hash(hash(32, &[&g.to_le_bytes()])));
+            out.push(Key::Hash(hash(33, &[&g.to_le_bytes(), t.case.tag()])));
+        }
+        if let Some(p) = i.checked_sub(1).and_then(|p| gaz.get(p)) {
+            out.extend(p.iter().map(|g| Key::Hash(hash(34, &[&g.to_le_bytes()]))));
+        }
+        if let Some(n) = gaz.get(i + 1) {
+            out.extend(n.iter().map(|g| Key::Hash(hash(35, &[&g.to_le_bytes()]))));
+        }
+
+        if t.case.capitalised() {
+            let (class, doc) = if initial {
+                (Role::ClassInitial, Role::DocInitial)
+            } else {
+                (Role::ClassInner, Role::DocInner)
+            };
+            out.extend([Key::Role(id, class), Key::Role(id, doc)]);
+        }
+    }
+
+    /// Records the first-stage kinds of the document's capitalised tokens, per sentence.
+    pub fn add_votes(&mut self, kinds: &[Vec<Option<NameKind>>]) {
+        for (tokens, kinds) in self.sentences.iter().zip(kinds) {
+            for (&(id, _), kind) in tokens.iter().zip(kinds) {
+                let word = &self.words[id as usize];
+                if let Some(votes) = self
+                    .votes
+                    .get_mut(word.lower)
+                    .filter(|_| word.info.case.capitalised())
+                {
+                    votes[slot(*kind)] = votes[slot(*kind)].saturating_add(1);
+                }
+            }
+        }
+    }
+
+    /// The second-stage feature hashes of sentence `s` given the first stage's `kinds`,
+    /// token `i`'s at `hashes[offsets[i]..offsets[i + 1]]`.
+    pub fn stage_keys(&self, s: usize, kinds: &[Option<NameKind>]) -> (Vec<u32>, Vec<usize>) {
+        let tokens = self.sentences.get(s).map_or(&[][..], Vec::as_slice);
+        let mut hashes = Vec::with_capacity(tokens.len() * 4);
+        let mut offsets = Vec::with_capacity(tokens.len() + 1);
+        offsets.push(0);
+        for (i, &(id, _)) in tokens.iter().enumerate() {
+            let word = &self.words[id as usize];
+            let own = kinds.get(i).copied().flatten();
+            let votes = || others(self.votes.get(word.lower).copied().unwrap_or_default(), own);
+            stage_hashes(word.info.case.capitalised(), own, votes, &mut hashes);
+            offsets.push(hashes.len());
+        }
+        (hashes, offsets)
+    }
+}
+
+/// The word at `at` of a sentence, or the boundary before or after it.
+fn word_at(tokens: &[(u32, bool)], at: isize) -> u32 {
+    if at < 0 {
+        BOS_ID
+    } else {
+        tokens.get(at as usize).map_or(EOS_ID, |t| t.0)
+    }
+}
+
+/// The features of token `i` inside the run `start..end` (see `features::run_features`).
+fn run_keys(tokens: &[(u32, bool)], (start, end): (usize, usize), i: usize, out: &mut Vec<Key>) {
+    let len = end - start;
+    out.push(Key::Hash(hash(
+        38,
+        &[run_part((start, end), i), &[len.min(5) as u8]],
+    )));
+    if len > 1 {
+        out.push(Key::Role(tokens[end - 1].0, Role::RunLast));
+        out.push(Key::Role(tokens[start].0, Role::RunFirst));
+    }
+    out.push(Key::Role(
+        word_at(tokens, start as isize - 1),
+        Role::BeforeRun,
+    ));
+    out.push(Key::Role(word_at(tokens, end as isize), Role::AfterRun));
+}
+
+/// The weights of one model for one document: each word's partial score and role rows.
+pub(crate) struct Scorer<'t> {
+    table: &'t WeightTable,
+    /// Per word, the sum of the rows of its templates 1 to 13 (`labels` scores).
+    partial: Vec<f32>,
+    /// Per word and role, the row of the feature ([`NO_ROW`] where there is none).
+    roles: Vec<u32>,
+}
+
+impl<'t> Scorer<'t> {
+    /// Looks up the one-word features of every word of `doc` in `table`.
+    pub fn new(table: &'t WeightTable, doc: &Document<'_>) -> Scorer<'t> {
+        let labels = table.labels();
+        let mut partial = vec![0.0f32; doc.words.len() * labels];
+        let mut roles = Vec::with_capacity(doc.words.len() * ROLES);
+        for (word, scores) in doc.words.iter().zip(partial.chunks_exact_mut(labels)) {
+            for &key in &word.local {
+                if let Some(row) = table.row_of(key) {
+                    table.add_row(row, scores);
+                }
+            }
+            roles.extend(
+                word.roles
+                    .iter()
+                    .map(|h| h.and_then(|h| table.row_of(h)).unwrap_or(NO_ROW)),
+            );
+        }
+        Scorer {
+            table,
+            partial,
+            roles,
+        }
+    }
+
+    /// The label scores of sentence `s` of `doc` (`labels` per token) given its base
+    /// features `(keys, offsets)` from [`Document::base_keys`] and, for a second stage, the
+    /// stage features from [`Document::stage_keys`].
+    pub fn emissions(
+        &self,
+        doc: &Document<'_>,
+        s: usize,
+        (keys, offsets): (&[Key], &[usize]),
+        stage: Option<(&[u32], &[usize])>,
+    ) -> Vec<f32> {
+        let labels = self.table.labels();
+        let tokens = doc.sentences.get(s).map_or(&[][..], Vec::as_slice);
+        let mut out = vec![0.0f32; tokens.len() * labels];
+        for (i, (&(id, _), scores)) in tokens.iter().zip(out.chunks_exact_mut(labels)).enumerate() {
+            let at = id as usize * labels;
+            scores.copy_from_slice(&self.partial[at..at + labels]);
+            for &key in token_slice(keys, offsets, i) {
+                let row = match key {
+                    Key::Role(word, role) => self.roles[word as usize * ROLES + role as usize],
+                    Key::Hash(h) => self.table.row_of(h).unwrap_or(NO_ROW),
+                };
+                if row != NO_ROW {
+                    self.table.add_row(row, scores);
+                }
+            }
+            if let Some((hashes, offsets)) = stage {
+                for &h in token_slice(hashes, offsets, i) {
+                    if let Some(row) = self.table.row_of(h) {
+                        self.table.add_row(row, scores);
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Token `i`'s items of a flattened list with token `offsets`.
+fn token_slice<'v, T>(items: &'v [T], offsets: &[usize], i: usize) -> &'v [T] {
+    match (offsets.get(i), offsets.get(i + 1)) {
+        (Some(&start), Some(&end)) => items.get(start..end).unwrap_or(&[]),
+        _ => &[],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::features::{add_stage, analyse, extract_base, Context, DocStats};
+
+    /// The hashes of sentence `s`'s features as `features::extract_base` lists them.
+    fn hashes(doc: &Document<'_>, s: usize) -> Vec<Vec<u32>> {
+        let (keys, offsets) = doc.base_keys(s);
+        doc.sentences[s]
+            .iter()
+            .enumerate()
+            .map(|(i, &(id, _))| {
+                let word = &doc.words[id as usize];
+                let rest = token_slice(&keys, &offsets, i)
+                    .iter()
+                    .filter_map(|k| match *k {
+                        Key::Role(w, role) => doc.words[w as usize].roles[role as usize],
+                        Key::Hash(h) => Some(h),
+                    });
+                word.local.iter().copied().chain(rest).collect()
+            })
+            .collect()
+    }
+
+    fn context<'a>(g: &'a Gazetteers, l: &'a Lexicon, doc: &'a DocStats) -> Context<'a> {
+        Context {
+            gazetteers: g,
+            lexicon: l,
+            doc,
+        }
+    }
+
+    fn per_token(features: &[u32], offsets: &[usize]) -> Vec<Vec<u32>> {
+        (0..offsets.len() - 1)
+            .map(|i| token_slice(features, offsets, i).to_vec())
+            .collect()
+    }
+
+    #[test]
+    fn features_are_those_training_uses() {
+        let gazetteers = Gazetteers::for_language("nl");
+        let mut lexicon = Lexicon::default();
+        lexicon.classes.insert(hash(0, &[b"de"]), 2);
+        lexicon.classes.insert(hash(0, &[b"minister"]), 1);
+        let text = [
+            "“ De minister Eddy van Wessel ( CDA ) zei dat Nederland en de Verenigde Staten",
+            "Minister Van Wessel bezocht IJsland , Gent en New York .",
+            "",
+            "één",
+            "- Dat zei de NAVO-chef in Den Haag : ' 1.000,5 '",
+        ];
+        let sentences: Vec<Vec<&str>> = text.iter().map(|s| s.split(' ').collect()).collect();
+        let sentences: Vec<Vec<&str>> = sentences
+            .into_iter()
+            .map(|s| s.into_iter().filter(|w| !w.is_empty()).collect())
+            .collect();
+        let mut doc = Document::new(&sentences, &gazetteers, &lexicon);
+        let analysed: Vec<_> = sentences.iter().map(|s| analyse(s)).collect();
+        let mut stats = DocStats::new(&analysed, None);
+        for (s, tokens) in analysed.iter().enumerate() {
+            let (expected, offsets) = extract_base(tokens, &context(&gazetteers, &lexicon, &stats));
+            assert_eq!(hashes(&doc, s), per_token(&expected, &offsets), "{s}");
+        }
+        let kinds: Vec<Vec<Option<NameKind>>> = analysed
+            .iter()
+            .map(|t| {
+                (0..t.len())
+                    .map(|i| NameKind::ALL.get(i % 5).copied())
+                    .collect()
+            })
+            .collect();
+        stats.add_votes(&analysed, &kinds);
+        doc.add_votes(&kinds);
+        for (s, tokens) in analysed.iter().enumerate() {
+            let base = extract_base(tokens, &context(&gazetteers, &lexicon, &stats));
+            let (expected, offsets) = add_stage(&base, tokens, &kinds[s], &stats);
+            let (stage, stage_offsets) = doc.stage_keys(s, &kinds[s]);
+            let got: Vec<Vec<u32>> = hashes(&doc, s)
+                .into_iter()
+                .enumerate()
+                .map(|(i, mut h)| {
+                    h.extend_from_slice(token_slice(&stage, &stage_offsets, i));
+                    h
+                })
+                .collect();
+            assert_eq!(got, per_token(&expected, &offsets), "{s}");
+        }
+    }
+}
