@@ -180,8 +180,22 @@ impl Drop for Running {
     }
 }
 
+/// Completes when the process is asked to terminate (SIGTERM, as service managers send);
+/// never on systems without it.
+async fn terminated() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        if let Ok(mut term) = signal(SignalKind::terminate()) {
+            term.recv().await;
+            return;
+        }
+    }
+    std::future::pending::<()>().await;
+}
+
 /// Starts the server on `addr` (port 0 picks a free port) on a thread of its own with a
-/// multi-threaded runtime; it stops on Ctrl-C or [`Running::stop`]. The store is opened and
+/// multi-threaded runtime; it stops on Ctrl-C, SIGTERM or [`Running::stop`]. The store is opened and
 /// the port bound before this returns, so errors are reported here.
 pub fn start(addr: SocketAddr, config: ServerConfig) -> Result<Running, ServerError> {
     let app = app(&config)?;
@@ -202,6 +216,7 @@ pub fn start(addr: SocketAddr, config: ServerConfig) -> Result<Running, ServerEr
                     tokio::select! {
                         _ = stopped => {}
                         _ = tokio::signal::ctrl_c() => {}
+                        _ = terminated() => {}
                     }
                 };
                 axum::serve(listener, app)
