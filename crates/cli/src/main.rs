@@ -5,6 +5,7 @@ mod bench;
 mod evaluate;
 mod extract;
 mod input;
+mod serve;
 
 use anyhow::Result;
 use clap::{Parser, Subcommand};
@@ -28,6 +29,8 @@ enum Command {
     Ingest(archive::IngestArgs),
     /// Search the local store.
     Search(archive::SearchArgs),
+    /// Serve the store: an HTTP JSON API and a web interface (offline, read-only by default).
+    Serve(serve::ServeArgs),
     /// Measure throughput (MB/s per core) and peak memory of the whole pipeline.
     Bench(bench::BenchArgs),
     /// Score Kroniek against gold data and test specs.
@@ -69,6 +72,7 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::Ingest(args) => archive::run_ingest(args),
         Command::Search(args) => archive::run_search(args),
+        Command::Serve(args) => serve::run(args),
         Command::Bench(args) => bench::run(args),
         Command::Eval(command) => evaluate::run_eval(command),
         Command::Train(command) => evaluate::run_train(command),
