@@ -7,7 +7,7 @@ use crate::gazetteer::Gazetteers;
 use crate::lattice::Lattice;
 use crate::rules::RuleTagger;
 use crate::scheme::{Chunk, Scheme};
-use crate::tagging::{Document, Key, Scorer};
+use crate::tagging::{CachePool, Document, Key};
 use crate::weights::WeightTable;
 use crate::{NamedMention, NerError};
 use kroniek_text::{Lang, Segmentation, Span};
@@ -80,6 +80,8 @@ pub struct Tagger {
     first: Option<Box<Tagger>>,
     /// For a language without a trained model: the rule-based recogniser that does the tagging.
     rules: Option<Box<RuleTagger>>,
+    /// What tagging learned of the words of earlier documents (see `tagging`).
+    caches: CachePool,
 }
 
 /// The serialised form of a model: weights quantised to `i16`, only non-zero ones kept,
@@ -175,6 +177,7 @@ impl Tagger {
             gazetteers,
             first: None,
             rules: None,
+            caches: CachePool::default(),
         }
     }
 
@@ -237,37 +240,46 @@ impl Tagger {
         if let Some(rules) = &self.rules {
             return rules.tag_document(sentences);
         }
-        let mut doc = Document::new(sentences, &self.gazetteers, &self.lexicon);
+        let cache = self.caches.take();
+        let mut doc = Document::new(sentences, &self.gazetteers, &self.lexicon, cache);
+        let chunks = self.tag_prepared(&mut doc);
+        self.caches.give(doc.into_cache());
+        chunks
+    }
+
+    /// Tags a document: with this model's weights as stage 0 of the word cache, and the
+    /// first stage's, if any, as stage 1.
+    fn tag_prepared(&self, doc: &mut Document<'_>) -> Vec<Vec<Chunk>> {
+        doc.prepare(0, &self.weights);
+        let own = (0, &self.weights);
         let base: Vec<(Vec<Key>, Vec<usize>)> = (0..doc.len()).map(|s| doc.base_keys(s)).collect();
-        let own = Scorer::new(&self.weights, &doc);
         let Some(first) = &self.first else {
             return base
                 .iter()
                 .enumerate()
                 .map(|(s, (keys, offsets))| {
-                    let emissions = own.emissions(&doc, s, (keys, offsets), None);
+                    let emissions = doc.emissions(own, s, (keys, offsets), None);
                     self.scheme.decode(&self.lattice.best_path(&emissions))
                 })
                 .collect();
         };
-        let kinds: Vec<Vec<Option<crate::NameKind>>> = {
-            let scorer = Scorer::new(&first.weights, &doc);
-            base.iter()
-                .enumerate()
-                .map(|(s, (keys, offsets))| {
-                    let emissions = scorer.emissions(&doc, s, (keys, offsets), None);
-                    let chunks = first.scheme.decode(&first.lattice.best_path(&emissions));
-                    kinds_of(&chunks, doc.tokens(s))
-                })
-                .collect()
-        };
+        doc.prepare(1, &first.weights);
+        let kinds: Vec<Vec<Option<crate::NameKind>>> = base
+            .iter()
+            .enumerate()
+            .map(|(s, (keys, offsets))| {
+                let emissions = doc.emissions((1, &first.weights), s, (keys, offsets), None);
+                let chunks = first.scheme.decode(&first.lattice.best_path(&emissions));
+                kinds_of(&chunks, doc.tokens(s))
+            })
+            .collect();
         doc.add_votes(&kinds);
         base.iter()
             .zip(&kinds)
             .enumerate()
             .map(|(s, ((keys, offsets), kinds))| {
                 let stage = doc.stage_keys(s, kinds);
-                let emissions = own.emissions(&doc, s, (keys, offsets), Some((&stage.0, &stage.1)));
+                let emissions = doc.emissions(own, s, (keys, offsets), Some((&stage.0, &stage.1)));
                 self.scheme.decode(&self.lattice.best_path(&emissions))
             })
             .collect()

@@ -1,12 +1,14 @@
 //! The tagging path: a document's label scores, with the work of each distinct word done once.
 //!
 //! Most features of a token depend on one word alone: its own form, lowercase, shape, affixes
-//! and lexicon class, or a neighbour's word, shape or suffix. A document repeats its words, so
+//! and lexicon class, or a neighbour's word, shape or suffix. Texts repeat their words, so
 //! each distinct token form is analysed once, its one-word features hashed once and looked up
 //! once per stage (the lookups are what tagging spends most of its time on), and the rows of
 //! the features every token list starts with (templates 1 to 13) are summed once per word.
-//! Per token only the features of word pairs, position, gazetteers and runs are hashed and
-//! looked up.
+//! What is known of a word does not depend on the document, so it is kept in a [`WordCache`]
+//! from document to document (a tagger keeps a few, one per thread tagging at a time, each
+//! bounded). Per token only the features of word pairs, position, gazetteers, runs and the
+//! document's casing evidence are hashed and looked up.
 //!
 //! The features, their order and so the scores are exactly those of
 //! [`features::extract`](crate::features::extract), which training uses: a token's score
@@ -21,6 +23,7 @@ use crate::gazetteer::Gazetteers;
 use crate::weights::WeightTable;
 use crate::NameKind;
 use rustc_hash::FxHashMap;
+use std::sync::Mutex;
 
 /// The one-word features after templates 1 to 13, by the role the word has for the token
 /// whose features they are (its own, a neighbour's, a run's first word...).
@@ -37,8 +40,6 @@ pub(crate) enum Role {
     NextSuffix,
     ClassInitial,
     ClassInner,
-    DocInitial,
-    DocInner,
     RunLast,
     RunFirst,
     BeforeRun,
@@ -46,7 +47,7 @@ pub(crate) enum Role {
 }
 
 /// The number of roles.
-const ROLES: usize = 17;
+const ROLES: usize = 15;
 
 /// The word before a sentence (a pseudo-word, see [`BOS`]).
 const BOS_ID: u32 = 0;
@@ -66,11 +67,11 @@ pub(crate) enum Key {
     Hash(u32),
 }
 
-/// One distinct token form of a document.
+/// One distinct token form.
 struct Word {
     info: TokenInfo,
-    /// The number of the lowercased form in the document.
-    lower: usize,
+    /// The number of the lowercased form in the cache.
+    lower: u32,
     /// Whether the word has a letter or digit (ends the sentence start).
     alphanumeric: bool,
     /// Whether the lowercased word is a name particle (`van`).
@@ -84,7 +85,7 @@ struct Word {
 }
 
 impl Word {
-    fn new(info: TokenInfo, lower: usize, gazetteers: &Gazetteers) -> Word {
+    fn new(info: TokenInfo, lower: u32, gazetteers: &Gazetteers, lexicon: &Lexicon) -> Word {
         let mut local = vec![
             hash(1, &[]),
             hash(2, &[info.lower.as_bytes()]),
@@ -99,7 +100,7 @@ impl Word {
         }
         local.push(hash(12, &[info.shape.as_bytes()]));
         local.push(hash(13, &[info.short_shape.as_bytes()]));
-        Word {
+        let mut word = Word {
             lower,
             alphanumeric: info.word.chars().any(char::is_alphanumeric),
             particle: gazetteers.is_particle(&info.lower),
@@ -107,7 +108,9 @@ impl Word {
             local,
             roles: [None; ROLES],
             info,
-        }
+        };
+        word.set_roles(lexicon.class(&word.info.lower));
+        word
     }
 
     /// The word before or after a sentence: its word and shape are `mark`.
@@ -120,20 +123,21 @@ impl Word {
             case: Case::Other,
             initial: false,
         };
-        Word {
+        let mut word = Word {
             info,
-            lower: usize::MAX,
+            lower: u32::MAX,
             alphanumeric: false,
             particle: false,
             opening: false,
             local: Vec::new(),
             roles: [None; ROLES],
-        }
+        };
+        word.set_roles(0);
+        word
     }
 
-    /// Fills in the role hashes, given the word's lexicon `class` and whether the document
-    /// has it capitalised inside a sentence and lowercased.
-    fn set_roles(&mut self, class: u8, inner_capitalised: bool, lowercased: bool) {
+    /// Fills in the role hashes, given the word's lexicon `class`.
+    fn set_roles(&mut self, class: u8) {
         let info = &self.info;
         let lower = info.lower.as_bytes();
         let shape = info.short_shape.as_bytes();
@@ -141,8 +145,6 @@ impl Word {
         let suffix = suffixes(&info.lower).take(3).last().map(str::as_bytes);
         let capitalised = info.case.capitalised();
         let class_at = |position: &[u8]| capitalised.then(|| hash(36, &[&[class], position]));
-        let doc = [u8::from(inner_capitalised), u8::from(lowercased)];
-        let doc_at = |position: &[u8]| capitalised.then(|| hash(37, &[&doc, position]));
         self.roles = [
             Some(hash(16, &[&[length]])),
             Some(hash(17, &[lower])),
@@ -155,8 +157,6 @@ impl Word {
             suffix.map(|s| hash(31, &[s])),
             class_at(b"initial"),
             class_at(b"inner"),
-            doc_at(b"initial"),
-            doc_at(b"inner"),
             Some(hash(39, &[lower])),
             Some(hash(40, &[lower])),
             Some(hash(41, &[lower])),
@@ -165,71 +165,169 @@ impl Word {
     }
 }
 
-/// A document ready for tagging: its distinct words and its sentences as word numbers.
+/// What tagging knows of token forms, kept from document to document: the forms, their
+/// one-word features and, per stage, those features' rows (see the module docs).
+#[derive(Default)]
+pub(crate) struct WordCache {
+    /// Word number of each token form.
+    ids: FxHashMap<String, u32>,
+    /// Number of each lowercased form.
+    lowers: FxHashMap<String, u32>,
+    /// The forms, after the two sentence boundaries.
+    words: Vec<Word>,
+    /// Per stage (weight table), the rows of the words it has seen so far.
+    stages: Vec<StageRows>,
+}
+
+/// The rows of the one-word features of a cache's words in one weight table.
+#[derive(Default)]
+struct StageRows {
+    /// Per word, the sum of the rows of its templates 1 to 13 (`labels` scores).
+    partial: Vec<f32>,
+    /// Per word and role, the row of the feature ([`NO_ROW`] where there is none).
+    roles: Vec<u32>,
+}
+
+/// How many token forms a cache holds before it starts afresh (about 10 MB).
+const CACHE_WORDS: usize = 30_000;
+
+impl WordCache {
+    /// The number of `token`'s form, analysing the form when it is new.
+    fn intern(&mut self, token: &str, gazetteers: &Gazetteers, lexicon: &Lexicon) -> u32 {
+        if self.words.is_empty() {
+            self.words = vec![Word::boundary(BOS), Word::boundary(EOS)];
+        }
+        if let Some(&id) = self.ids.get(token) {
+            return id;
+        }
+        let info = TokenInfo::new(token);
+        let next = self.lowers.len() as u32;
+        let lower = *self.lowers.entry(info.lower.clone()).or_insert(next);
+        self.words.push(Word::new(info, lower, gazetteers, lexicon));
+        let id = (self.words.len() - 1) as u32;
+        self.ids.insert(token.to_string(), id);
+        id
+    }
+
+    /// Makes stage `k`'s rows cover every word, looking up the new ones in `table`.
+    fn prepare(&mut self, k: usize, table: &WeightTable) {
+        if self.stages.len() <= k {
+            self.stages.resize_with(k + 1, StageRows::default);
+        }
+        let labels = table.labels();
+        let stage = &mut self.stages[k];
+        let known = stage.roles.len() / ROLES;
+        for word in self.words.iter().skip(known) {
+            let mut scores = vec![0.0f32; labels];
+            for &key in &word.local {
+                if let Some(row) = table.row_of(key) {
+                    table.add_row(row, &mut scores);
+                }
+            }
+            stage.partial.extend_from_slice(&scores);
+            stage.roles.extend(
+                word.roles
+                    .iter()
+                    .map(|h| h.and_then(|h| table.row_of(h)).unwrap_or(NO_ROW)),
+            );
+        }
+    }
+}
+
+/// A tagger's word caches, one per document being tagged at a time.
+#[derive(Default)]
+pub(crate) struct CachePool(Mutex<Vec<WordCache>>);
+
+impl CachePool {
+    /// A cache for one document: a kept one (emptied when it holds too many forms) or a new
+    /// one.
+    pub fn take(&self) -> WordCache {
+        let cache = self.0.lock().ok().and_then(|mut pool| pool.pop());
+        match cache {
+            Some(cache) if cache.words.len() <= CACHE_WORDS => cache,
+            _ => WordCache::default(),
+        }
+    }
+
+    /// Keeps `cache` for the next document.
+    pub fn give(&self, cache: WordCache) {
+        if let Ok(mut pool) = self.0.lock() {
+            pool.push(cache);
+        }
+    }
+}
+
+impl Clone for CachePool {
+    /// A new pool: caches are tied to the tagger that filled them.
+    fn clone(&self) -> CachePool {
+        CachePool::default()
+    }
+}
+
+impl std::fmt::Debug for CachePool {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("CachePool")
+    }
+}
+
+/// A document ready for tagging: its sentences as word numbers of a [`WordCache`].
 pub(crate) struct Document<'a> {
     gazetteers: &'a Gazetteers,
-    /// The distinct token forms, after the two sentence boundaries.
-    words: Vec<Word>,
+    cache: WordCache,
     /// Each sentence's tokens: word number and whether the token is sentence-initial.
     sentences: Vec<Vec<(u32, bool)>>,
+    /// Per lowercased form: whether the document has it capitalised inside a sentence, and
+    /// lowercased.
+    casing: FxHashMap<u32, [bool; 2]>,
     /// First-stage votes per lowercased form (see [`crate::features::DocStats`]).
-    votes: Vec<[u16; 5]>,
+    votes: FxHashMap<u32, [u16; 5]>,
 }
 
 impl<'a> Document<'a> {
-    /// Analyses a document given as sentences of tokens, with the language data of a model.
-    pub fn new(sentences: &[Vec<&str>], gazetteers: &'a Gazetteers, lexicon: &Lexicon) -> Self {
-        let mut doc = Document {
-            gazetteers,
-            words: vec![Word::boundary(BOS), Word::boundary(EOS)],
-            sentences: Vec::with_capacity(sentences.len()),
-            votes: Vec::new(),
-        };
-        let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
-        let mut lowers: FxHashMap<String, usize> = FxHashMap::default();
+    /// Analyses a document given as sentences of tokens, with the language data of a model
+    /// and the forms known to `cache`.
+    pub fn new(
+        sentences: &[Vec<&str>],
+        gazetteers: &'a Gazetteers,
+        lexicon: &Lexicon,
+        mut cache: WordCache,
+    ) -> Self {
+        let mut casing: FxHashMap<u32, [bool; 2]> = FxHashMap::default();
+        let mut doc_sentences = Vec::with_capacity(sentences.len());
         for tokens in sentences {
             let mut seen_word = false;
             let mut sentence = Vec::with_capacity(tokens.len());
             for &token in tokens {
-                let id = *ids.entry(token).or_insert_with(|| {
-                    let info = TokenInfo::new(token);
-                    let next = lowers.len();
-                    let lower = *lowers.entry(info.lower.clone()).or_insert(next);
-                    doc.words.push(Word::new(info, lower, gazetteers));
-                    (doc.words.len() - 1) as u32
-                });
-                sentence.push((id, !seen_word));
-                seen_word |= doc.words[id as usize].alphanumeric;
+                let id = cache.intern(token, gazetteers, lexicon);
+                let initial = !seen_word;
+                let word = &cache.words[id as usize];
+                if word.info.case == Case::Lower {
+                    casing.entry(word.lower).or_default()[1] = true;
+                } else if word.info.case.capitalised() && !initial {
+                    casing.entry(word.lower).or_default()[0] = true;
+                }
+                sentence.push((id, initial));
+                seen_word |= word.alphanumeric;
             }
-            doc.sentences.push(sentence);
+            doc_sentences.push(sentence);
         }
-        doc.votes = vec![[0; 5]; lowers.len()];
-        doc.set_roles(lowers.len(), lexicon);
-        doc
+        Document {
+            gazetteers,
+            cache,
+            sentences: doc_sentences,
+            casing,
+            votes: FxHashMap::default(),
+        }
     }
 
-    /// Collects the casing evidence of the document and fills in every word's roles.
-    fn set_roles(&mut self, lowers: usize, lexicon: &Lexicon) {
-        let (mut inner_capitalised, mut lowercased) = (vec![false; lowers], vec![false; lowers]);
-        for &(id, initial) in self.sentences.iter().flatten() {
-            let word = &self.words[id as usize];
-            if word.info.case == Case::Lower {
-                lowercased[word.lower] = true;
-            } else if word.info.case.capitalised() && !initial {
-                inner_capitalised[word.lower] = true;
-            }
-        }
-        for word in &mut self.words {
-            let (inner, lowered) = match word.lower {
-                usize::MAX => (false, false),
-                l => (inner_capitalised[l], lowercased[l]),
-            };
-            let class = match word.lower {
-                usize::MAX => 0,
-                _ => lexicon.class(&word.info.lower),
-            };
-            word.set_roles(class, inner, lowered);
-        }
+    /// Gives the word cache back, for the next document.
+    pub fn into_cache(self) -> WordCache {
+        self.cache
+    }
+
+    /// Makes stage `k`'s rows (from `table`) cover the document's words.
+    pub fn prepare(&mut self, k: usize, table: &WeightTable) {
+        self.cache.prepare(k, table);
     }
 
     /// The number of sentences.
@@ -242,8 +340,12 @@ impl<'a> Document<'a> {
         self.sentences.get(s).map_or(0, Vec::len)
     }
 
+    fn word(&self, id: u32) -> &Word {
+        &self.cache.words[id as usize]
+    }
+
     fn info(&self, id: u32) -> &TokenInfo {
-        &self.words[id as usize].info
+        &self.word(id).info
     }
 
     /// The features every stage shares of sentence `s`, after each token's templates 1 to
@@ -258,7 +360,7 @@ impl<'a> Document<'a> {
         let runs = runs_by(
             tokens.len(),
             |i| self.info(tokens[i].0).case,
-            |i| self.words[tokens[i].0 as usize].particle,
+            |i| self.word(tokens[i].0).particle,
         );
         let mut keys = Vec::with_capacity(tokens.len() * 32);
         let mut offsets = Vec::with_capacity(tokens.len() + 1);
@@ -284,7 +386,7 @@ impl<'a> Document<'a> {
         let t = self.info(id);
         let position: &[u8] = if initial { b"initial" } else { b"inner" };
         let word = |at: isize| word_at(tokens, at);
-        let after_opening = i > 0 && self.words[word(i as isize - 1) as usize].opening;
+        let after_opening = i > 0 && self.word(word(i as isize - 1)).opening;
         out.push(Key::Hash(hash(14, &[t.case.tag(), position])));
         out.push(Key::Hash(hash(
             15,
@@ -337,12 +439,15 @@ impl<'a> Document<'a> {
         }
 
         if t.case.capitalised() {
-            let (class, doc) = if initial {
-                (Role::ClassInitial, Role::DocInitial)
+            let class = if initial {
+                Role::ClassInitial
             } else {
-                (Role::ClassInner, Role::DocInner)
+                Role::ClassInner
             };
-            out.extend([Key::Role(id, class), Key::Role(id, doc)]);
+            let casing = self.casing.get(&self.word(id).lower).copied();
+            let [inner, lowered] = casing.unwrap_or_default().map(u8::from);
+            out.push(Key::Role(id, class));
+            out.push(Key::Hash(hash(37, &[&[inner, lowered], position])));
         }
     }
 
@@ -350,12 +455,9 @@ impl<'a> Document<'a> {
     pub fn add_votes(&mut self, kinds: &[Vec<Option<NameKind>>]) {
         for (tokens, kinds) in self.sentences.iter().zip(kinds) {
             for (&(id, _), kind) in tokens.iter().zip(kinds) {
-                let word = &self.words[id as usize];
-                if let Some(votes) = self
-                    .votes
-                    .get_mut(word.lower)
-                    .filter(|_| word.info.case.capitalised())
-                {
+                let word = &self.cache.words[id as usize];
+                if word.info.case.capitalised() {
+                    let votes = self.votes.entry(word.lower).or_default();
                     votes[slot(*kind)] = votes[slot(*kind)].saturating_add(1);
                 }
             }
@@ -370,9 +472,14 @@ impl<'a> Document<'a> {
         let mut offsets = Vec::with_capacity(tokens.len() + 1);
         offsets.push(0);
         for (i, &(id, _)) in tokens.iter().enumerate() {
-            let word = &self.words[id as usize];
+            let word = self.word(id);
             let own = kinds.get(i).copied().flatten();
-            let votes = || others(self.votes.get(word.lower).copied().unwrap_or_default(), own);
+            let votes = || {
+                others(
+                    self.votes.get(&word.lower).copied().unwrap_or_default(),
+                    own,
+                )
+            };
             stage_hashes(word.info.case.capitalised(), own, votes, &mut hashes);
             offsets.push(hashes.len());
         }
@@ -407,69 +514,46 @@ fn run_keys(tokens: &[(u32, bool)], (start, end): (usize, usize), i: usize, out:
     out.push(Key::Role(word_at(tokens, end as isize), Role::AfterRun));
 }
 
-/// The weights of one model for one document: each word's partial score and role rows.
-pub(crate) struct Scorer<'t> {
-    table: &'t WeightTable,
-    /// Per word, the sum of the rows of its templates 1 to 13 (`labels` scores).
-    partial: Vec<f32>,
-    /// Per word and role, the row of the feature ([`NO_ROW`] where there is none).
-    roles: Vec<u32>,
-}
-
-impl<'t> Scorer<'t> {
-    /// Looks up the one-word features of every word of `doc` in `table`.
-    pub fn new(table: &'t WeightTable, doc: &Document<'_>) -> Scorer<'t> {
-        let labels = table.labels();
-        let mut partial = vec![0.0f32; doc.words.len() * labels];
-        let mut roles = Vec::with_capacity(doc.words.len() * ROLES);
-        for (word, scores) in doc.words.iter().zip(partial.chunks_exact_mut(labels)) {
-            for &key in &word.local {
-                if let Some(row) = table.row_of(key) {
-                    table.add_row(row, scores);
-                }
-            }
-            roles.extend(
-                word.roles
-                    .iter()
-                    .map(|h| h.and_then(|h| table.row_of(h)).unwrap_or(NO_ROW)),
-            );
-        }
-        Scorer {
-            table,
-            partial,
-            roles,
-        }
-    }
-
-    /// The label scores of sentence `s` of `doc` (`labels` per token) given its base
-    /// features `(keys, offsets)` from [`Document::base_keys`] and, for a second stage, the
-    /// stage features from [`Document::stage_keys`].
+impl Document<'_> {
+    /// The label scores from `table`, whose word rows are stage `k`'s (see
+    /// [`Document::prepare`]), of sentence `s` (`labels` per token) given its base features
+    /// `(keys, offsets)` from [`Document::base_keys`] and, for a second stage, the stage
+    /// features from [`Document::stage_keys`].
     pub fn emissions(
         &self,
-        doc: &Document<'_>,
+        (k, table): (usize, &WeightTable),
         s: usize,
         (keys, offsets): (&[Key], &[usize]),
         stage: Option<(&[u32], &[usize])>,
     ) -> Vec<f32> {
-        let labels = self.table.labels();
-        let tokens = doc.sentences.get(s).map_or(&[][..], Vec::as_slice);
+        let labels = table.labels();
+        let tokens = self.sentences.get(s).map_or(&[][..], Vec::as_slice);
         let mut out = vec![0.0f32; tokens.len() * labels];
+        let Some(rows) = self.cache.stages.get(k) else {
+            return out;
+        };
         for (i, (&(id, _), scores)) in tokens.iter().zip(out.chunks_exact_mut(labels)).enumerate() {
             let at = id as usize * labels;
-            scores.copy_from_slice(&self.partial[at..at + labels]);
+            if let Some(partial) = rows.partial.get(at..at + labels) {
+                scores.copy_from_slice(partial);
+            }
             for &key in token_slice(keys, offsets, i) {
                 let row = match key {
-                    Key::Role(word, role) => self.roles[word as usize * ROLES + role as usize],
-                    Key::Hash(h) => self.table.row_of(h).unwrap_or(NO_ROW),
+                    Key::Role(word, role) => rows
+                        .roles
+                        .get(word as usize * ROLES + role as usize)
+                        .copied()
+                        .unwrap_or(NO_ROW),
+                    Key::Hash(h) => table.row_of(h).unwrap_or(NO_ROW),
                 };
                 if row != NO_ROW {
-                    self.table.add_row(row, scores);
+                    table.add_row(row, scores);
                 }
             }
             if let Some((hashes, offsets)) = stage {
                 for &h in token_slice(hashes, offsets, i) {
-                    if let Some(row) = self.table.row_of(h) {
-                        self.table.add_row(row, scores);
+                    if let Some(row) = table.row_of(h) {
+                        table.add_row(row, scores);
                     }
                 }
             }
@@ -498,11 +582,11 @@ mod tests {
             .iter()
             .enumerate()
             .map(|(i, &(id, _))| {
-                let word = &doc.words[id as usize];
+                let word = doc.word(id);
                 let rest = token_slice(&keys, &offsets, i)
                     .iter()
                     .filter_map(|k| match *k {
-                        Key::Role(w, role) => doc.words[w as usize].roles[role as usize],
+                        Key::Role(w, role) => doc.word(w).roles[role as usize],
                         Key::Hash(h) => Some(h),
                     });
                 word.local.iter().copied().chain(rest).collect()
@@ -542,7 +626,10 @@ mod tests {
             .into_iter()
             .map(|s| s.into_iter().filter(|w| !w.is_empty()).collect())
             .collect();
-        let mut doc = Document::new(&sentences, &gazetteers, &lexicon);
+        // A cache that knows some of the words from another document.
+        let earlier = vec![vec!["Gent", "en", "de", "NAVO", "zei", "Eddy"]];
+        let cache = Document::new(&earlier, &gazetteers, &lexicon, WordCache::default());
+        let mut doc = Document::new(&sentences, &gazetteers, &lexicon, cache.into_cache());
         let analysed: Vec<_> = sentences.iter().map(|s| analyse(s)).collect();
         let mut stats = DocStats::new(&analysed, None);
         for (s, tokens) in analysed.iter().enumerate() {
