@@ -12,6 +12,7 @@ mod names;
 
 use kroniek_text::{CharOffsets, Lang, Segmentation, Span, ToCharOffsets};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 pub use lexicon::Lexicon;
 pub use names::{find_name_candidates, name_at, NameCandidate};
@@ -229,22 +230,29 @@ fn without_leading_role(text: &str, span: Span, kind: EntityKind, lexicon: &Lexi
 
 /// Groups named mentions into entities. Full names come first so that short forms can join them.
 fn group(text: &str, named: &[(Span, Option<EntityKind>)], lexicon: &Lexicon) -> Entities {
+    let words: Vec<Vec<String>> = named.iter().map(|(span, _)| name_words(span.of(text), lexicon)).collect();
     let mut order: Vec<usize> = (0..named.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(name_words(named[i].0.of(text), lexicon).len()));
+    order.sort_by_key(|&i| std::cmp::Reverse(words[i].len()));
     let mut entities: Vec<Entity> = Vec::new();
     let mut kinds: Vec<Option<EntityKind>> = Vec::new();
+    // The words of each entity's first (fullest) name, and an index from its last word and its
+    // first word to the entities, so a mention is compared only with the names it can join.
+    let mut full_names: Vec<&[String]> = Vec::new();
+    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
     for i in order {
         let (span, kind) = named[i];
         let surface = span.of(text);
-        let words = name_words(surface, lexicon);
-        let mention = Mention {
-            span,
-            text: surface.to_string(),
-        };
-        let found = entities.iter().position(|e| {
-            let full = name_words(&e.name, lexicon);
-            same_entity(&full, &words) && compatible(kinds[e.id], kind)
-        });
+        let mention = Mention { span, text: surface.to_string() };
+        let mention_words = &words[i];
+        let keys = [mention_words.last(), mention_words.first()];
+        let found = keys
+            .iter()
+            .flatten()
+            .filter_map(|key| by_word.get(key.as_str()))
+            .flatten()
+            .copied()
+            .filter(|&id| same_entity(full_names[id], mention_words) && compatible(kinds[id], kind))
+            .min();
         match found {
             Some(id) => {
                 entities[id].mentions.push(mention);
@@ -253,14 +261,13 @@ fn group(text: &str, named: &[(Span, Option<EntityKind>)], lexicon: &Lexicon) ->
                 }
             }
             None => {
+                let id = entities.len();
                 kinds.push(kind);
-                entities.push(Entity {
-                    id: entities.len(),
-                    kind: EntityKind::Misc,
-                    name: surface.to_string(),
-                    mentions: vec![mention],
-                    gender: None,
-                });
+                full_names.push(mention_words);
+                for key in [mention_words.last(), mention_words.first()].into_iter().flatten() {
+                    by_word.entry(key.as_str()).or_default().push(id);
+                }
+                entities.push(Entity { id, kind: EntityKind::Misc, name: surface.to_string(), mentions: vec![mention], gender: None });
             }
         }
     }
