@@ -72,6 +72,10 @@ pub(crate) type PerLang<T> = HashMap<&'static str, T>;
 /// Strips a compass prefix from `surface` ("Oost-Syrische" → "Syrische", "northern Syria" →
 /// "Syria"), returning the byte offset where the rest starts.
 pub(crate) fn strip_compass(surface: &str, prefixes: &[String]) -> Option<usize> {
+    // Most words have no separator at all and so no compass prefix: answer them at once.
+    if !surface.contains(['-', ' ', '‐', '‑']) {
+        return None;
+    }
     for prefix in prefixes {
         let Some(head) = surface.get(..prefix.len()) else {
             continue;
