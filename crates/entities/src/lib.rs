@@ -230,7 +230,10 @@ fn without_leading_role(text: &str, span: Span, kind: EntityKind, lexicon: &Lexi
 
 /// Groups named mentions into entities. Full names come first so that short forms can join them.
 fn group(text: &str, named: &[(Span, Option<EntityKind>)], lexicon: &Lexicon) -> Entities {
-    let words: Vec<Vec<String>> = named.iter().map(|(span, _)| name_words(span.of(text), lexicon)).collect();
+    let words: Vec<Vec<String>> = named
+        .iter()
+        .map(|(span, _)| name_words(span.of(text), lexicon))
+        .collect();
     let mut order: Vec<usize> = (0..named.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(words[i].len()));
     let mut entities: Vec<Entity> = Vec::new();
@@ -242,7 +245,10 @@ fn group(text: &str, named: &[(Span, Option<EntityKind>)], lexicon: &Lexicon) ->
     for i in order {
         let (span, kind) = named[i];
         let surface = span.of(text);
-        let mention = Mention { span, text: surface.to_string() };
+        let mention = Mention {
+            span,
+            text: surface.to_string(),
+        };
         let mention_words = &words[i];
         let keys = [mention_words.last(), mention_words.first()];
         let found = keys
@@ -264,10 +270,19 @@ fn group(text: &str, named: &[(Span, Option<EntityKind>)], lexicon: &Lexicon) ->
                 let id = entities.len();
                 kinds.push(kind);
                 full_names.push(mention_words);
-                for key in [mention_words.last(), mention_words.first()].into_iter().flatten() {
+                for key in [mention_words.last(), mention_words.first()]
+                    .into_iter()
+                    .flatten()
+                {
                     by_word.entry(key.as_str()).or_default().push(id);
                 }
-                entities.push(Entity { id, kind: EntityKind::Misc, name: surface.to_string(), mentions: vec![mention], gender: None });
+                entities.push(Entity {
+                    id,
+                    kind: EntityKind::Misc,
+                    name: surface.to_string(),
+                    mentions: vec![mention],
+                    gender: None,
+                });
             }
         }
     }
