@@ -25,6 +25,8 @@ pub struct Lexicon {
     pub adjective_suffixes: Vec<String>,
     /// Prepositions: a name after one is not a subject (`prepositions.txt`).
     pub prepositions: HashSet<String>,
+    /// Names of armed groups, each mapped to the group's main name (`armed_groups.txt`).
+    pub armed_groups: HashMap<String, String>,
     /// First names and the gender they indicate (`first_names_gender.txt`).
     pub first_names: HashMap<String, Gender>,
     /// Personal pronouns that can stand for a speaker, with their gender and number
@@ -83,6 +85,14 @@ impl Lexicon {
             institutions: set("institutions.txt"),
             group_nouns: set("group_nouns.txt"),
             prepositions: set("prepositions.txt"),
+            armed_groups: kroniek_lang::list(code, "armed_groups.txt")
+                .into_iter()
+                .flat_map(|line| {
+                    let names: Vec<&str> = line.split(" | ").map(str::trim).collect();
+                    let main = names[0].to_string();
+                    names.into_iter().map(move |n| (armed_key(n), main.clone()))
+                })
+                .collect(),
             adjective_suffixes: kroniek_lang::words(code, "adjective_suffixes.txt"),
             first_names: kroniek_lang::table(code, "first_names_gender.txt")
                 .into_iter()
@@ -113,6 +123,12 @@ impl Lexicon {
             .any(|suffix| lower.len() > suffix.len() + 2 && lower.ends_with(suffix.as_str()))
     }
 
+    /// The main name of the armed group `name` names ("ISIS" -> "Islamitische Staat"), if any.
+    /// Acronyms match only in capitals, so the Dutch word "is" is never IS.
+    pub fn armed_group(&self, name: &str) -> Option<&str> {
+        self.armed_groups.get(&armed_key(name)).map(String::as_str)
+    }
+
     /// The gender the first word of a full name indicates ("Eddy van Wessel": male); none for
     /// a single word, which may be a surname.
     pub fn gender_of(&self, name: &str) -> Option<Gender> {
@@ -134,5 +150,19 @@ impl Lexicon {
                 .char_indices()
                 .skip(3)
                 .any(|(at, _)| lower[at..].chars().count() >= 6 && self.roles.contains(&lower[at..]))
+    }
+}
+
+/// The lookup key of an armed group's name: acronyms as written, other names lowercase.
+fn armed_key(name: &str) -> String {
+    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    let acronym = letters.len() <= 5
+        && letters
+            .iter()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit());
+    if acronym {
+        name.to_string()
+    } else {
+        name.to_lowercase()
     }
 }

@@ -25,6 +25,8 @@ pub enum EntityKind {
     Person,
     /// A company, party, institution or other organisation.
     Organisation,
+    /// A non-state armed group (IS, Hezbollah, SDF …), from the language's list of them.
+    ArmedGroup,
     /// A place.
     Location,
     /// Any other name (events, works, nationalities as names).
@@ -194,7 +196,10 @@ pub fn find_entities(
     let tagged = !typed.is_empty();
     for candidate in &candidates {
         if !named.iter().any(|(span, _)| span.overlaps(candidate.span)) {
-            let kind = if tagged && !candidate.after_role {
+            let armed = lexicon.armed_group(candidate.span.of(text)).is_some();
+            let kind = if armed {
+                Some(EntityKind::Organisation)
+            } else if tagged && !candidate.after_role {
                 None
             } else {
                 candidate.kind
@@ -298,6 +303,19 @@ fn finish(entities: Vec<Entity>, kinds: Vec<Option<EntityKind>>, lexicon: &Lexic
             entity.kind = kind?;
             entity.mentions.sort_by_key(|m| m.span.start);
             entity.name = canonical_name(&entity);
+            if matches!(
+                entity.kind,
+                EntityKind::Organisation | EntityKind::Misc | EntityKind::Person
+            ) {
+                if let Some(name) = entity
+                    .mentions
+                    .iter()
+                    .find_map(|m| lexicon.armed_group(&m.text))
+                {
+                    entity.kind = EntityKind::ArmedGroup;
+                    entity.name = name.to_string();
+                }
+            }
             if entity.kind == EntityKind::Person {
                 entity.gender = lexicon.gender_of(&entity.name);
             }
@@ -396,6 +414,27 @@ mod tests {
                 "Eddy van Wessel".to_string(),
                 vec!["Eddy van Wessel".to_string(), "Van Wessel".to_string()]
             )]
+        );
+    }
+
+    #[test]
+    fn armed_groups_come_from_the_list_and_acronyms_stay_names() {
+        let text = "Het laatste stukje kalifaat van terreurgroep IS. Het is koud.";
+        let seg = segment(text, Lang::Nl);
+        let found = find_entities(text, &seg, Lang::Nl, &[]);
+        let group = found
+            .entities
+            .iter()
+            .find(|e| e.kind == EntityKind::ArmedGroup)
+            .expect("IS is an armed group");
+        assert_eq!(group.name, "Islamitische Staat");
+        assert_eq!(
+            group
+                .mentions
+                .iter()
+                .map(|m| m.text.as_str())
+                .collect::<Vec<_>>(),
+            vec!["IS"]
         );
     }
 

@@ -58,7 +58,9 @@ pub fn name_at(text: &str, tokens: &[Token], i: usize, lexicon: &Lexicon) -> Opt
         return None;
     }
     let is_particle = lexicon.particles.contains(&lower);
-    if lexicon.function_words.contains(&lower) || lexicon.pronoun(word).is_some() {
+    // "IS" is a name, "Is" at the start of a question is not.
+    let shouting = word.chars().count() >= 2 && word.chars().all(|c| c.is_uppercase());
+    if !shouting && (lexicon.function_words.contains(&lower) || lexicon.pronoun(word).is_some()) {
         let next_is_name = tokens
             .get(i + 1)
             .and_then(|t| word_of(text, t))
@@ -94,9 +96,23 @@ pub fn name_at(text: &str, tokens: &[Token], i: usize, lexicon: &Lexicon) -> Opt
 fn after_word(text: &str, tokens: &[Token], i: usize) -> usize {
     let word = tokens[i].span.of(text);
     let is_initial = word.chars().count() <= 2 && word.chars().all(char::is_uppercase);
+    // The dot belongs to an initial only when the name goes on ("E. van Wessel", "R. zegt" is
+    // no name going on): a sentence-final "IS." keeps its period out.
+    let name_goes_on = tokens.get(i + 2).is_some_and(|next| {
+        next.kind == TokenKind::Word
+            && next
+                .span
+                .of(text)
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_lowercase())
+    });
     match tokens.get(i + 1) {
         Some(dot)
-            if is_initial && dot.span.of(text) == "." && dot.span.start == tokens[i].span.end =>
+            if is_initial
+                && name_goes_on
+                && dot.span.of(text) == "."
+                && dot.span.start == tokens[i].span.end =>
         {
             i + 2
         }
