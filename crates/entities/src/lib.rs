@@ -291,7 +291,44 @@ fn group(text: &str, named: &[(Span, Option<EntityKind>)], lexicon: &Lexicon) ->
             }
         }
     }
+    merge_misspelt_surnames(&mut entities, &mut kinds, &full_names);
     finish(entities, kinds, lexicon)
+}
+
+/// Folds a one-word person into the person whose surname it misspells by one letter
+/// ("Pereiro" for "Carlos Pereira"): news texts slip, and the speaker is the same person.
+/// Only surnames of six letters or more, same length, same first letter, one letter apart.
+fn merge_misspelt_surnames(
+    entities: &mut [Entity],
+    kinds: &mut [Option<EntityKind>],
+    full_names: &[&[String]],
+) {
+    let one_off = |a: &str, b: &str| {
+        let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        a.len() == b.len()
+            && a.len() >= 6
+            && a[0] == b[0]
+            && a.iter().zip(&b).filter(|(x, y)| x != y).count() == 1
+    };
+    for short in 0..entities.len() {
+        if kinds[short] != Some(EntityKind::Person) || full_names[short].len() != 1 {
+            continue;
+        }
+        let surname = &full_names[short][0];
+        let target = (0..entities.len()).find(|&full| {
+            full != short
+                && kinds[full] == Some(EntityKind::Person)
+                && full_names[full].len() > 1
+                && full_names[full]
+                    .last()
+                    .is_some_and(|last| one_off(last, surname))
+        });
+        if let Some(full) = target {
+            let moved = std::mem::take(&mut entities[short].mentions);
+            entities[full].mentions.extend(moved);
+            kinds[short] = None;
+        }
+    }
 }
 
 /// Orders entities by first mention, settles their kinds and renumbers them.
@@ -436,6 +473,35 @@ mod tests {
                 .collect::<Vec<_>>(),
             vec!["IS"]
         );
+    }
+
+    #[test]
+    fn a_surname_misspelt_by_one_letter_joins_its_person() {
+        let text = "Dat zegt Carlos Pereira in Miami. Later kijkt Pereiro toe.";
+        let seg = segment(text, Lang::Nl);
+        let pereira = Span::new(
+            text.find("Carlos").unwrap(),
+            text.find(" in Miami").unwrap(),
+        );
+        let pereiro = Span::new(text.find("Pereiro").unwrap(), text.find(" toe").unwrap());
+        let typed = [
+            TypedName {
+                span: pereira,
+                kind: EntityKind::Person,
+            },
+            TypedName {
+                span: pereiro,
+                kind: EntityKind::Person,
+            },
+        ];
+        let found = find_entities(text, &seg, Lang::Nl, &typed);
+        let people: Vec<_> = found
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .collect();
+        assert_eq!(people.len(), 1, "{people:?}");
+        assert_eq!(people[0].mentions.len(), 2);
     }
 
     #[test]
