@@ -179,10 +179,11 @@ pub fn find_entities(
     let mut named: Vec<(Span, Option<EntityKind>)> = typed
         .iter()
         .filter(|t| {
-            t.span
-                .of(text)
-                .split_whitespace()
-                .any(|w| !lexicon.function_words.contains(&w.to_lowercase()))
+            // An acronym ("WHO", "IS") is a name even when it spells a function word.
+            t.span.of(text).split_whitespace().any(|w| {
+                !lexicon.function_words.contains(&w.to_lowercase())
+                    || (w.chars().count() >= 2 && w.chars().all(char::is_uppercase))
+            })
         })
         .map(|t| {
             (
@@ -292,6 +293,7 @@ fn group(text: &str, named: &[(Span, Option<EntityKind>)], lexicon: &Lexicon) ->
         }
     }
     merge_misspelt_surnames(&mut entities, &mut kinds, &full_names);
+    merge_acronyms(&mut entities, &mut kinds);
     finish(entities, kinds, lexicon)
 }
 
@@ -326,6 +328,40 @@ fn merge_misspelt_surnames(
         if let Some(full) = target {
             let moved = std::mem::take(&mut entities[short].mentions);
             entities[full].mentions.extend(moved);
+            kinds[short] = None;
+        }
+    }
+}
+
+/// Folds an acronym into the organisation it abbreviates ("RIAA" into "Recording Industry
+/// Association of America", "WHO" into "World Health Organization"): the initials of the
+/// organisation's capitalised words spell the acronym.
+fn merge_acronyms(entities: &mut [Entity], kinds: &mut [Option<EntityKind>]) {
+    let initials = |name: &str| -> String {
+        name.split_whitespace()
+            .filter_map(|w| w.chars().next())
+            .filter(|c| c.is_uppercase())
+            .collect()
+    };
+    for short in 0..entities.len() {
+        let name = entities[short].name.clone();
+        let letters = name.chars().count();
+        if kinds[short].is_none()
+            || name.contains(' ')
+            || !(2..=6).contains(&letters)
+            || !name.chars().all(|c| c.is_uppercase())
+        {
+            continue;
+        }
+        let target = (0..entities.len()).find(|&long| {
+            long != short
+                && kinds[long] == Some(EntityKind::Organisation)
+                && entities[long].name.contains(' ')
+                && initials(&entities[long].name) == name
+        });
+        if let Some(long) = target {
+            let moved = std::mem::take(&mut entities[short].mentions);
+            entities[long].mentions.extend(moved);
             kinds[short] = None;
         }
     }
@@ -502,6 +538,33 @@ mod tests {
             .collect();
         assert_eq!(people.len(), 1, "{people:?}");
         assert_eq!(people[0].mentions.len(), 2);
+    }
+
+    #[test]
+    fn an_acronym_joins_the_organisation_it_abbreviates() {
+        let text = "The World Health Organization warned on Monday. WHO said more.";
+        let seg = segment(text, Lang::En);
+        let long = Span::new(text.find("World").unwrap(), text.find(" warned").unwrap());
+        let short = Span::new(text.find("WHO").unwrap(), text.find(" said").unwrap());
+        let typed = [
+            TypedName {
+                span: long,
+                kind: EntityKind::Organisation,
+            },
+            TypedName {
+                span: short,
+                kind: EntityKind::Organisation,
+            },
+        ];
+        let found = find_entities(text, &seg, Lang::En, &typed);
+        let organisations: Vec<_> = found
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Organisation)
+            .collect();
+        assert_eq!(organisations.len(), 1, "{organisations:?}");
+        assert_eq!(organisations[0].name, "World Health Organization");
+        assert_eq!(organisations[0].mentions.len(), 2);
     }
 
     #[test]
