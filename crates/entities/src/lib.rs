@@ -43,20 +43,8 @@ pub enum Gender {
     Male,
 }
 
-/// A mention of an entity in the text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Mention {
-    /// Where the mention is.
-    pub span: Span,
-    /// The words as written.
-    pub text: String,
-}
-
-impl ToCharOffsets for Mention {
-    fn to_char_offsets(&mut self, map: &CharOffsets) {
-        self.span.to_char_offsets(map);
-    }
-}
+/// A mention of an entity in the text: the words as written, with their span.
+pub type Mention = kroniek_text::Words;
 
 /// One entity: everything the document calls by one name.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

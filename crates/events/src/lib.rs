@@ -30,6 +30,7 @@ mod taxonomy;
 mod words;
 
 pub use export::{event_rows, events_csv, events_geojson, EventRow, Source, CSV_COLUMNS};
+pub use kroniek_text::Words;
 pub use taxonomy::{sub_type, taxonomy, SubType};
 
 use kroniek_entities::Entities;
@@ -39,25 +40,6 @@ use kroniek_quotes::Quote;
 use kroniek_text::{CharOffsets, Lang, Segmentation, Span, ToCharOffsets};
 use kroniek_time::{Reference, TimeExpression};
 use serde::{Deserialize, Serialize};
-
-/// Some words of the text with their position.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Words {
-    /// Where they are.
-    pub span: Span,
-    /// What they say.
-    pub text: String,
-}
-
-impl Words {
-    /// The words of `text` at `span` (bytes; empty if the span is not on character bounds).
-    pub fn at(text: &str, span: Span) -> Words {
-        Words {
-            span,
-            text: text.get(span.start..span.end).unwrap_or("").to_string(),
-        }
-    }
-}
 
 /// What an actor does in an event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -216,12 +198,6 @@ pub struct Event {
     pub historical: bool,
     /// Every mention is inside a direct quotation.
     pub in_quote: bool,
-}
-
-impl ToCharOffsets for Words {
-    fn to_char_offsets(&mut self, map: &CharOffsets) {
-        self.span.to_char_offsets(map);
-    }
 }
 
 impl ToCharOffsets for Actor {

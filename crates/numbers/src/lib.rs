@@ -78,13 +78,7 @@ impl Approximator {
 }
 
 /// A stretch of text a quantity refers to: the noun phrase it counts, or the goods it prices.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Counted {
-    /// Where it is.
-    pub span: Span,
-    /// Its text, as written.
-    pub text: String,
-}
+pub type Counted = kroniek_text::Words;
 
 /// One quantity in the text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -120,12 +114,6 @@ pub struct Quantity {
     /// For a price: the goods it is the price of ("een kilo suiker").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub priced: Option<Counted>,
-}
-
-impl ToCharOffsets for Counted {
-    fn to_char_offsets(&mut self, map: &CharOffsets) {
-        self.span.to_char_offsets(map);
-    }
 }
 
 impl ToCharOffsets for Quantity {

@@ -15,6 +15,7 @@ mod phrases;
 mod speakers;
 
 use kroniek_entities::Entities;
+pub use kroniek_text::Words;
 use kroniek_text::{CharOffsets, Lang, Segmentation, Span, ToCharOffsets};
 use serde::{Deserialize, Serialize};
 
@@ -46,31 +47,6 @@ pub enum Resolution {
     Context,
     /// No cue: the speaker of the quotation just before, which this one continues.
     PreviousQuote,
-}
-
-/// Some words of the text, with their position.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Words {
-    /// Where they are.
-    pub span: Span,
-    /// What they say.
-    pub text: String,
-}
-
-impl Words {
-    /// The words of `text` at `span`.
-    pub fn at(text: &str, span: Span) -> Words {
-        Words {
-            span,
-            text: span.of(text).to_string(),
-        }
-    }
-}
-
-impl ToCharOffsets for Words {
-    fn to_char_offsets(&mut self, map: &CharOffsets) {
-        self.span.to_char_offsets(map);
-    }
 }
 
 /// Who said a quotation.

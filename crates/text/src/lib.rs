@@ -14,6 +14,36 @@ pub use document::{Document, Lang, Meta};
 pub use offsets::{CharOffsets, ToCharOffsets};
 pub use segment::{segment, Paragraph, Segmentation, Sentence, Token, TokenKind};
 
+/// Some words of the text with their span: what every layer uses for a cue, a mention, a
+/// counted noun or a trigger, so that a reader sees the words and can check them at their
+/// offsets.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Words {
+    /// Where they are.
+    pub span: Span,
+    /// What they say, as written.
+    pub text: String,
+}
+
+impl Words {
+    /// The words of `text` at `span` (bytes; empty when the span is not on character bounds).
+    pub fn at(text: &str, span: Span) -> Words {
+        Words {
+            span,
+            text: text
+                .get(span.start..span.end)
+                .unwrap_or_default()
+                .to_string(),
+        }
+    }
+}
+
+impl ToCharOffsets for Words {
+    fn to_char_offsets(&mut self, map: &CharOffsets) {
+        self.span.to_char_offsets(map);
+    }
+}
+
 /// A half-open byte range `start..end` into a document's text.
 #[derive(
     Debug,

@@ -1,6 +1,6 @@
 //! Measures load time, lookup speed and geocoding speed of the built-in gazetteer.
 //!
-//! Usage: `cargo run --release -p kroniek-places --example bench -- [TEXT_FILE]`
+//! Usage: `cargo run --release -p kroniek-places --example geocode_speed -- [TEXT_FILE]`
 
 use kroniek_places::Gazetteer;
 use kroniek_text::{segment, Lang};
