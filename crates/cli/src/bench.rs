@@ -13,12 +13,11 @@
 use crate::input::{check_bytes, front_matter, parse_lang, DEFAULT_MAX_BYTES};
 use anyhow::{bail, Context, Result};
 use clap::Args;
-use kroniek_entities::{find_entities, Entities, EntityKind, TypedName};
+use kroniek_entities::find_entities;
 use kroniek_events::{find_events, EventInput};
-use kroniek_ner::{NameKind, Tagger};
-use kroniek_pipeline::{analyse, find_quotes};
-use kroniek_places::{Gazetteer, Place, PlaceMention};
-use kroniek_text::{segment, CharOffsets, Document, Lang, Meta, Segmentation, ToCharOffsets};
+use kroniek_pipeline::{analyse, find_places, find_quotes, tag_names};
+use kroniek_places::Gazetteer;
+use kroniek_text::{segment, CharOffsets, Document, Lang, Meta, ToCharOffsets};
 use kroniek_time::Reference;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -561,7 +560,7 @@ fn run_stages(document: &Document, gazetteer: &Gazetteer, totals: &mut [Duration
         .and_then(Reference::parse);
     let mut times = kroniek_time::find_times(text, &segmentation, lang, reference);
     clock.lap();
-    let mut places = find_places(gazetteer, text, &segmentation, lang, &entities);
+    let mut places = find_places(gazetteer, text, &segmentation, lang, &entities.entities);
     clock.lap();
     let mut events = find_events(&EventInput {
         text,
@@ -616,58 +615,6 @@ impl<'a> Clock<'a> {
         self.next += 1;
         self.last = now;
     }
-}
-
-/// The names the tagger of `lang` finds, typed for the entities stage (as the pipeline does).
-fn tag_names(text: &str, segmentation: &Segmentation, lang: Lang) -> Vec<TypedName> {
-    let Some(tagger) = Tagger::builtin(lang) else {
-        return Vec::new();
-    };
-    tagger
-        .tag(text, segmentation)
-        .into_iter()
-        .map(|mention| TypedName {
-            span: mention.span,
-            kind: match mention.kind {
-                NameKind::Person => EntityKind::Person,
-                NameKind::Organisation => EntityKind::Organisation,
-                NameKind::Location => EntityKind::Location,
-                NameKind::Misc => EntityKind::Misc,
-            },
-        })
-        .collect()
-}
-
-/// The places stage as the pipeline runs it: location entities plus the gazetteer's own finds
-/// and place adjectives, resolved together.
-fn find_places(
-    gazetteer: &Gazetteer,
-    text: &str,
-    segmentation: &Segmentation,
-    lang: Lang,
-    entities: &Entities,
-) -> Vec<Place> {
-    let mut spans: Vec<_> = entities
-        .entities
-        .iter()
-        .filter(|e| e.kind == EntityKind::Location)
-        .flat_map(|e| e.mentions.iter().map(|m| m.span))
-        .collect();
-    let found = gazetteer
-        .find_names(text, segmentation, lang)
-        .into_iter()
-        .chain(gazetteer.find_demonyms(text, segmentation, lang));
-    for mention in found {
-        if !spans.iter().any(|s| s.overlaps(mention.span)) {
-            spans.push(mention.span);
-        }
-    }
-    spans.sort();
-    let mentions: Vec<PlaceMention> = spans
-        .into_iter()
-        .map(|span| PlaceMention { span })
-        .collect();
-    gazetteer.resolve(text, &mentions)
 }
 
 // ---------------------------------------------------------------------------------------------

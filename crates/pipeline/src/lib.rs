@@ -112,7 +112,13 @@ impl Pipeline {
             .as_deref()
             .and_then(Reference::parse);
         let times = find_times(text, &segmentation, lang, reference);
-        let places = self.places(text, &segmentation, lang, &entities.entities);
+        let places = find_places(
+            &self.gazetteer,
+            text,
+            &segmentation,
+            lang,
+            &entities.entities,
+        );
         let events = find_events(&EventInput {
             text,
             segmentation: &segmentation,
@@ -143,38 +149,6 @@ impl Pipeline {
         analysis.to_char_offsets(&CharOffsets::new(text));
         analysis
     }
-
-    /// Places: the location entities, the gazetteer's own finds and the adjectives of places,
-    /// resolved together so that each disambiguates the others.
-    fn places(
-        &self,
-        text: &str,
-        segmentation: &Segmentation,
-        lang: Lang,
-        entities: &[Entity],
-    ) -> Vec<Place> {
-        let mut mentions: Vec<Span> = entities
-            .iter()
-            .filter(|e| e.kind == EntityKind::Location)
-            .flat_map(|e| e.mentions.iter().map(|m| m.span))
-            .collect();
-        let found = self
-            .gazetteer
-            .find_names(text, segmentation, lang)
-            .into_iter()
-            .chain(self.gazetteer.find_demonyms(text, segmentation, lang));
-        for mention in found {
-            if !mentions.iter().any(|m| m.overlaps(mention.span)) {
-                mentions.push(mention.span);
-            }
-        }
-        mentions.sort();
-        let mentions: Vec<PlaceMention> = mentions
-            .into_iter()
-            .map(|span| PlaceMention { span })
-            .collect();
-        self.gazetteer.resolve(text, &mentions)
-    }
 }
 
 /// Runs every stage over `document` with the built-in resources (loaded once per process).
@@ -187,8 +161,45 @@ pub fn analyse(document: &Document) -> Analysis {
         .analyse(document)
 }
 
-/// The names the statistical tagger of `lang` finds, if the language has a model.
-fn tag_names(text: &str, segmentation: &kroniek_text::Segmentation, lang: Lang) -> Vec<TypedName> {
+/// Places: the location entities, the gazetteer's own finds and the adjectives of places,
+/// resolved together so that each disambiguates the others. Public so that the benchmark times
+/// exactly the stage the pipeline runs.
+pub fn find_places(
+    gazetteer: &Gazetteer,
+    text: &str,
+    segmentation: &Segmentation,
+    lang: Lang,
+    entities: &[Entity],
+) -> Vec<Place> {
+    let mut mentions: Vec<Span> = entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Location)
+        .flat_map(|e| e.mentions.iter().map(|m| m.span))
+        .collect();
+    let found = gazetteer
+        .find_names(text, segmentation, lang)
+        .into_iter()
+        .chain(gazetteer.find_demonyms(text, segmentation, lang));
+    for mention in found {
+        if !mentions.iter().any(|m| m.overlaps(mention.span)) {
+            mentions.push(mention.span);
+        }
+    }
+    mentions.sort();
+    let mentions: Vec<PlaceMention> = mentions
+        .into_iter()
+        .map(|span| PlaceMention { span })
+        .collect();
+    gazetteer.resolve(text, &mentions)
+}
+
+/// The names the statistical tagger (or, for English, the rule recogniser) of `lang` finds,
+/// typed for the entities stage.
+pub fn tag_names(
+    text: &str,
+    segmentation: &kroniek_text::Segmentation,
+    lang: Lang,
+) -> Vec<TypedName> {
     let Some(tagger) = Tagger::builtin(lang) else {
         return Vec::new();
     };
