@@ -75,7 +75,12 @@ fn scan_part(w: &[W<'_>], lx: &'static Lexicon, offset: usize, out: &mut Vec<(us
         }
         match p.top(i) {
             Some((end, sem)) if end > i => {
-                let start = p.trim_start(i, end, &sem);
+                let mut start = p.trim_start(i, end, &sem);
+                // "at 6.45": a kept preposition the rules started after
+                let free = out.last().is_none_or(|(_, e, _)| *e < start + offset);
+                if start == i && start > 0 && free && p.keeps_at(start - 1, &sem) {
+                    start -= 1;
+                }
                 out.push((start + offset, end + offset, sem));
                 i = end;
             }
@@ -165,6 +170,7 @@ impl Parser<'_> {
                 }
                 !entry.is_empty()
                     || matches!(t, "'s" | "jaren")
+                    || self.aan_het(i).is_some()
                     || ((t.ends_with("tig") || t.ends_with("tigste") || t.contains('-'))
                         && self.lx.number(t).is_some())
                     || slice_code(t).is_some()
@@ -189,7 +195,7 @@ impl Parser<'_> {
         if self.word(s) == Some("in") && matches!(sem, Sem::PeriodRange(..)) {
             return s;
         }
-        while s + 1 < end && self.is(s, Class::At) && !self.approx(s) {
+        while s + 1 < end && self.is(s, Class::At) && !self.approx(s) && !self.keeps_at(s, sem) {
             if self.is(s, Class::InFuture) {
                 match self.top(s + 1) {
                     Some((e, inner)) if e == end && inner == *sem => {}
@@ -199,6 +205,43 @@ impl Parser<'_> {
             s += 1;
         }
         s
+    }
+
+    /// Prepositions the span keeps (the conventions of Recognizers-Text): "om 6.45" / "at
+    /// 8.30pm today" before a clock time written with a dot (not Dutch "om 20.30 vandaag"), and
+    /// "op volgende week maandag" / "on tuesday of next week" before a weekday of a later week.
+    fn keeps_at(&self, s: usize, sem: &Sem) -> bool {
+        if !matches!(self.word(s), Some("om" | "at" | "op" | "on")) {
+            return false;
+        }
+        let dotted = self.w.get(s + 1).is_some_and(|w| {
+            let b = w.text.as_bytes();
+            w.kind == WKind::Num && {
+                let at = b
+                    .iter()
+                    .position(|c| !c.is_ascii_digit())
+                    .unwrap_or(b.len());
+                (1..=2).contains(&at)
+                    && b.get(at) == Some(&b'.')
+                    && b.get(at + 1).is_some_and(u8::is_ascii_digit)
+                    && b.get(at + 2).is_some_and(u8::is_ascii_digit)
+            }
+        });
+        if dotted && matches!(self.word(s), Some("om" | "at")) {
+            let inner = match sem {
+                Sem::Modified(inner, _) => inner,
+                s => s,
+            };
+            return !(self.lx.dutch && matches!(inner, Sem::DateTime(Day::Rel(_), _)));
+        }
+        let later_week = |d: &Day| matches!(d, Day::Weekday { rel: WdRel::Week(n), .. } if *n > 0);
+        let weekday = match sem {
+            Sem::Date(d) | Sem::DateTime(d, _) => later_week(d),
+            _ => false,
+        };
+        weekday
+            && matches!(self.word(s), Some("op" | "on"))
+            && (s + 1..s + 6).any(|k| self.unit(k).is_some_and(|(u, _)| u == Unit::Week))
     }
 
     /// "rond", "around": an approximation kept in the span.
@@ -357,9 +400,16 @@ impl Parser<'_> {
         if self.is(i + 1, Class::Between) || self.is(i + 1, Class::From) {
             return None;
         }
+        // Dutch "voor de 9e van mei", "voor de week beginnend 4 februari": "for"
+        let dutch_for = self.lx.dutch && self.word(i) == Some("voor");
+        if dutch_for && self.word(i + 1) == Some("de") {
+            return None;
+        }
         let (end, sem) = self.modifier_target(i + 1)?;
         match sem {
             Sem::Duration(..) | Sem::Durations(_) | Sem::Set(_) | Sem::Offset(..) => None,
+            // "voor maandag 21 tussen 9:30 en 15:00" books a stretch: "for"
+            Sem::DateTimeRange(..) if dutch_for => None,
             Sem::Time(_) if m == Mod::Before && self.lx.dutch && !self.clock_context(i + 1) => None,
             s => Some((end, Sem::Modified(Box::new(s), m))),
         }
@@ -368,7 +418,18 @@ impl Parser<'_> {
     /// What a modifier applies to: any expression, and also a bare year ("later dan 2018") or
     /// a month abbreviation ("na feb").
     fn modifier_target(&self, i: usize) -> M<Sem> {
+        // "before the end of december", "before the twenty-sixth day of the month"
+        let j = self.det(i);
+        let det_part = (j > i)
+            .then(|| {
+                longest([
+                    self.part_period(j).map(|(e, p)| (e, Sem::Period(p))),
+                    self.nth_day_of(j).map(|(e, d)| (e, Sem::Date(d))),
+                ])
+            })
+            .flatten();
         longest([
+            det_part,
             self.core(i),
             self.range(i),
             self.year(i).map(|(e, y)| (e, Sem::Period(Period::Year(y)))),
@@ -815,11 +876,17 @@ impl Parser<'_> {
     /// After Dutch "aan het" before a part word ("aan het eind", "aan het begin"): the part
     /// word's position.
     fn aan_het(&self, i: usize) -> Option<usize> {
-        (self.lx.dutch
-            && self.word(i) == Some("aan")
-            && self.word(i + 1) == Some("het")
-            && (self.is(i + 2, Class::End) || self.is(i + 2, Class::Begin)))
-        .then_some(i + 2)
+        let part =
+            |k: usize| self.is(k, Class::End) || self.is(k, Class::Begin) || self.is(k, Class::Mid);
+        if !self.lx.dutch {
+            return None;
+        }
+        // "het eind van 2000" keeps its article too
+        if self.word(i) == Some("het") && part(i + 1) {
+            return Some(i + 1);
+        }
+        (self.word(i) == Some("aan") && self.word(i + 1) == Some("het") && part(i + 2))
+            .then_some(i + 2)
     }
 
     /// "the 15th day of next month", "twenty third day of September", "de 5e dag van de maand".

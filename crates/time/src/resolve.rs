@@ -765,6 +765,30 @@ fn span_reading(timex: String, start: String, end: String, g: Granularity) -> Re
 pub(crate) fn resolve(sem: &Sem, cx: &Ctx) -> (TimeKind, Vec<Reading>, Option<Modifier>) {
     match sem {
         Sem::Modified(inner, m) => {
+            // "before the end of December" ends with December, "after the beginning of March"
+            // starts with March
+            let whole = match (&**inner, m) {
+                (
+                    Sem::Period(Period::Part {
+                        inner: p,
+                        part: Part::End,
+                    }),
+                    Mod::Before | Mod::Until,
+                ) => Some((Sem::Period((**p).clone()), Mod::Until)),
+                (
+                    Sem::Period(Period::Part {
+                        inner: p,
+                        part: Part::Begin,
+                    }),
+                    Mod::After | Mod::Since,
+                ) => Some((Sem::Period((**p).clone()), Mod::Since)),
+                _ => None,
+            };
+            if let Some((sem, m2)) = whole {
+                let (_, readings, _) = resolve(&sem, cx);
+                let readings = readings.into_iter().map(|r| modify(r, m2)).collect();
+                return (TimeKind::DatePeriod, readings, Some(modifier(*m)));
+            }
             let (kind, readings, _) = resolve(inner, cx);
             let kind = match kind {
                 TimeKind::Date | TimeKind::DatePeriod => TimeKind::DatePeriod,
