@@ -5,6 +5,10 @@
 //! with a named speaker, the share whose predicted speaker has the same last name (or the same
 //! organisation name). Quotes nested inside another quote are not scored (the gold leaves them
 //! out).
+//!
+//! Each gold text starts with a `# source: … date: YYYY-MM-DD` line. It is read as metadata, as a
+//! user would pass it with `extract --published`: the date becomes the publication date, and the
+//! line itself is blanked out (offsets unchanged) so that its words are not taken for article text.
 
 use kroniek_pipeline::analyse;
 use kroniek_text::{Document, Lang, Meta};
@@ -184,12 +188,31 @@ struct Predicted {
     how: String,
 }
 
+/// Splits off a gold file's `# source: … date: YYYY-MM-DD` header line: it is metadata, not
+/// article text. The text comes back with the header's characters replaced by spaces, so that
+/// character offsets into the whole file (which the gold uses) stay true, and the header's date
+/// becomes the publication date.
+fn without_header(text: &str) -> (String, Meta) {
+    let mut meta = Meta::default();
+    let Some(header) = text.lines().next().filter(|l| l.starts_with("# source:")) else {
+        return (text.to_string(), meta);
+    };
+    meta.published = header
+        .split("date:")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .map(str::to_string);
+    let blanked: String = header.chars().map(|_| ' ').collect();
+    (format!("{blanked}{}", &text[header.len()..]), meta)
+}
+
 fn score_article(article: &GoldArticle, text: &str, lang: Option<Lang>, report: &mut QuoteReport) {
+    let (body, meta) = without_header(text);
     let document = Document {
         id: article.file.clone(),
-        text: text.to_string(),
-        lang: lang.unwrap_or_else(|| kroniek_text::langid::identify(text)),
-        meta: Meta::default(),
+        lang: lang.unwrap_or_else(|| kroniek_text::langid::identify(&body)),
+        text: body,
+        meta,
     };
     let analysis = analyse(&document);
     let predicted: Vec<Predicted> = analysis

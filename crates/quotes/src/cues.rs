@@ -13,10 +13,17 @@ pub struct CueVerb {
     /// A verb of stated opinion (vinden, believe): reports only indirect speech with a content
     /// clause and never attributes a direct quote by itself.
     pub opinion: bool,
+    /// A verb whose object is the person spoken to ("told reporters", "assured him"): the
+    /// phrase after it is the addressee, never the speaker.
+    pub addressee: bool,
+    /// A participle that opens a clause of its own ("…, saying …", "…, adding that …"): its
+    /// speaker is the subject of the sentence's main clause, not the words right before it.
+    pub participle: bool,
 }
 
 /// The reporting vocabulary of one language, from `lang/<code>/cue_verbs.txt`,
-/// `attribution_markers.txt` and `complementizers.txt`.
+/// `cue_participles.txt`, `attribution_markers.txt`, `complementizers.txt` and
+/// `speaker_adverbials.txt`.
 #[derive(Debug, Default)]
 pub struct Cues {
     verbs: HashMap<String, CueVerb>,
@@ -24,6 +31,18 @@ pub struct Cues {
     pub markers: Vec<Vec<String>>,
     /// Words that open a content clause.
     pub complementizers: HashSet<String>,
+    /// Words that may stand between a speaker and the verb without being either ("Smith on
+    /// Sunday told …", "Jansen zei gisteren"): times and sentence adverbs.
+    pub adverbials: HashSet<String>,
+    /// Whether a content clause may follow the verb without a complementizer ("said the attack
+    /// took place"), as in English.
+    pub bare_clauses: bool,
+    /// Function words that can open such a bare clause ("the", "he", "some").
+    pub clause_openers: HashSet<String>,
+    /// Finite verb forms that show a bare clause is a clause ("was", "took").
+    pub finite_verbs: HashSet<String>,
+    /// Endings of finite verb forms ("-ed").
+    pub finite_suffixes: Vec<String>,
 }
 
 impl Cues {
@@ -45,17 +64,36 @@ impl Cues {
             let (Some(lemma), Some(forms)) = (row.first(), row.get(1)) else {
                 continue;
             };
-            let opinion = row.get(2).is_some_and(|flag| *flag == "opinion");
+            let flags: Vec<&str> = row
+                .get(2)
+                .map(|f| f.split(',').map(str::trim).collect())
+                .unwrap_or_default();
+            let verb = CueVerb {
+                lemma: lemma.to_string(),
+                opinion: flags.contains(&"opinion"),
+                addressee: flags.contains(&"addressee"),
+                participle: false,
+            };
             for form in forms.split(',').map(str::trim).filter(|f| !f.is_empty()) {
-                let entry = CueVerb {
+                add_form(&mut verbs, form, verb.clone());
+            }
+        }
+        for row in kroniek_lang::table(code, "cue_participles.txt") {
+            let (Some(lemma), Some(forms)) = (row.first(), row.get(1)) else {
+                continue;
+            };
+            let base = verbs.values().find(|v| v.lemma == *lemma).cloned();
+            let verb = CueVerb {
+                participle: true,
+                ..base.unwrap_or(CueVerb {
                     lemma: lemma.to_string(),
-                    opinion,
-                };
-                // A form shared by a speech verb and an opinion verb counts as speech.
-                verbs
-                    .entry(form.to_lowercase())
-                    .and_modify(|e: &mut CueVerb| e.opinion &= opinion)
-                    .or_insert(entry);
+                    opinion: false,
+                    addressee: false,
+                    participle: true,
+                })
+            };
+            for form in forms.split(',').map(str::trim).filter(|f| !f.is_empty()) {
+                verbs.insert(form.to_lowercase(), verb.clone());
             }
         }
         let markers = kroniek_lang::table(code, "attribution_markers.txt")
@@ -68,11 +106,43 @@ impl Cues {
         let complementizers = kroniek_lang::words(code, "complementizers.txt")
             .into_iter()
             .collect();
+        let adverbials = kroniek_lang::words(code, "speaker_adverbials.txt")
+            .into_iter()
+            .collect();
+        let grammar = kroniek_lang::table(code, "quote_grammar.txt");
+        let setting = |key: &str| -> Vec<String> {
+            grammar
+                .iter()
+                .filter(|row| row.first() == Some(&key))
+                .filter_map(|row| row.get(1))
+                .flat_map(|value| value.split_whitespace())
+                .map(str::to_lowercase)
+                .collect()
+        };
         Cues {
             verbs,
             markers,
             complementizers,
+            adverbials,
+            bare_clauses: setting("bare_clauses") == ["yes"],
+            clause_openers: setting("clause_openers").into_iter().collect(),
+            finite_verbs: setting("finite_verbs").into_iter().collect(),
+            finite_suffixes: setting("finite_suffixes"),
         }
+    }
+
+    /// Whether `word` may stand between a speaker and its verb (see [`Cues::adverbials`]).
+    pub fn is_adverbial(&self, word: &str) -> bool {
+        self.adverbials.contains(&word.to_lowercase())
+    }
+
+    /// Whether `word` (lowercase) looks like a finite verb form (see [`Cues::finite_verbs`]).
+    pub fn is_finite_verb(&self, word: &str) -> bool {
+        self.finite_verbs.contains(word)
+            || self
+                .finite_suffixes
+                .iter()
+                .any(|suffix| word.len() > suffix.len() + 2 && word.ends_with(suffix.as_str()))
     }
 
     /// The reporting verb `word` is a form of, if any.
@@ -93,4 +163,16 @@ impl Cues {
             })
             .map(Vec::len)
     }
+}
+
+/// Adds one inflected form. A form shared by a speech verb and an opinion verb counts as speech;
+/// one shared with a verb that takes an addressee keeps that.
+fn add_form(verbs: &mut HashMap<String, CueVerb>, form: &str, verb: CueVerb) {
+    verbs
+        .entry(form.to_lowercase())
+        .and_modify(|e: &mut CueVerb| {
+            e.opinion &= verb.opinion;
+            e.addressee |= verb.addressee;
+        })
+        .or_insert(verb);
 }

@@ -352,8 +352,18 @@ pub(crate) fn cue_in(cx: &Context, first: usize, end: usize) -> Option<Attributi
 /// The subject of the verb at token `verb`: a name or pronoun right before it, else one right
 /// after it (inversion: "Zelf noemt de monteur …"), else a description on either side.
 pub(crate) fn subject_of(cx: &Context, verb: usize, first: usize, end: usize) -> Option<Phrase> {
+    let cue = cx.cue_at(verb);
+    if cue.is_some_and(|c| c.participle) {
+        // "Trump issued a statement …, saying": the subject of the clause it hangs from.
+        if let Some(subject) = main_subject(cx, first, verb) {
+            return Some(subject);
+        }
+    }
     let before = cx.phrase_before(verb, first);
-    let after = cx.phrase_after(verb + 1, end);
+    // "told Agence France-Presse": after such a verb stands the addressee, not the speaker.
+    let after = cue
+        .filter(|c| !c.addressee)
+        .and_then(|_| cx.phrase_after(verb + 1, end));
     let strong = |p: &Option<Phrase>| matches!(p, Some(Phrase::Name(_) | Phrase::Pronoun(_)));
     if strong(&before) {
         before
@@ -373,6 +383,31 @@ pub(crate) fn subject_of(cx: &Context, verb: usize, first: usize, end: usize) ->
             }
         })
     }
+}
+
+/// The subject of the clause a participle at token `participle` hangs from: the subject of the
+/// last finite reporting verb before it ("…, police said, adding …"), else the phrase that opens
+/// the sentence, after an opening adverbial ("On Friday, the task force released a statement
+/// saying …").
+fn main_subject(cx: &Context, first: usize, participle: usize) -> Option<Phrase> {
+    if let Some(verb) = (first..participle)
+        .rev()
+        .find(|&k| cx.cue_at(k).is_some_and(|c| !c.participle))
+    {
+        return subject_of(cx, verb, first, participle);
+    }
+    let mut start = first;
+    while start < participle && cx.word(start).is_none() {
+        start += 1; // an opening quotation mark or dash
+    }
+    let opens_with_adverbial = cx
+        .word(start)
+        .is_some_and(|w| cx.lexicon.prepositions.contains(&w.to_lowercase()))
+        || cx.word(start).is_some_and(|w| cx.cues.is_adverbial(w));
+    if opens_with_adverbial {
+        start = (start..participle).find(|&k| cx.token(k) == ",")? + 1;
+    }
+    cx.phrase_after(start, participle)
 }
 
 /// Whether the verb at token `i` is a Dutch plural form (zeiden, schreeuwden, zeggen).

@@ -17,8 +17,10 @@ pub fn find_indirect(cx: &Context, direct: &[Quote]) -> Vec<Quote> {
         .collect();
     let mut found = Vec::new();
     for sentence in &cx.seg.sentences {
-        let (first, end) = (sentence.first_token, sentence.end_token);
-        if let Some(quote) = in_sentence(cx, first, end, &quoted) {
+        let (mut first, end) = (sentence.first_token, sentence.end_token);
+        // A sentence may report twice: "X said …; Y reported …".
+        while let Some(quote) = in_sentence(cx, first, end, &quoted) {
+            let next = cx.token_from(quote.span.end).max(first + 1);
             if !covered_by_direct(quote.span, &quoted) {
                 cx.record_speaker(quote.span.end, quote.speaker.as_ref());
                 found.push(Quote {
@@ -26,6 +28,10 @@ pub fn find_indirect(cx: &Context, direct: &[Quote]) -> Vec<Quote> {
                     ..quote
                 });
             }
+            if next >= end || cx.token(next) != ";" {
+                break;
+            }
+            first = next + 1;
         }
     }
     found
@@ -54,7 +60,10 @@ fn in_sentence(cx: &Context, first: usize, end: usize, quoted: &[Span]) -> Optio
             return marker_quote(cx, first, k, len, body_end, quoted);
         }
         if cx.cue_at(k).is_some() {
-            if let Some(quote) = complement_quote(cx, first, k, body_end, quoted)
+            // A bare clause first: in "saying an attack that day …" the "that" is no
+            // complementizer.
+            if let Some(quote) = bare_clause_quote(cx, first, k, body_end, quoted)
+                .or_else(|| complement_quote(cx, first, k, body_end, quoted))
                 .or_else(|| trailing_quote(cx, first, k, body_end, quoted))
             {
                 return Some(quote);
@@ -116,7 +125,8 @@ fn trailing_quote(
     end: usize,
     quoted: &[Span],
 ) -> Option<Quote> {
-    if cx.cue_at(verb)?.opinion && cx.lang == kroniek_text::Lang::En {
+    let cue = cx.cue_at(verb)?;
+    if (cue.opinion && cx.lang == kroniek_text::Lang::En) || cue.participle {
         return None;
     }
     let comma = (first..verb).rev().find(|&k| cx.token(k) == ",")?;
@@ -135,6 +145,81 @@ fn trailing_quote(
         return None;
     }
     Some(make(cx, cx.span(start, comma), verb, Some(phrase), quoted))
+}
+
+/// `Police said the driver fled` / `She told reporters today the plan had failed`: a content
+/// clause without a complementizer, in a language that allows it. The clause must open like a
+/// clause (an article, a subject pronoun, a name, a number or a content word) and hold a finite
+/// verb early on; it runs to the end of the sentence or to a semicolon.
+fn bare_clause_quote(
+    cx: &Context,
+    first: usize,
+    verb: usize,
+    end: usize,
+    quoted: &[Span],
+) -> Option<Quote> {
+    let cue = cx.cue_at(verb)?;
+    if !cx.cues.bare_clauses {
+        return None;
+    }
+    let mut start = skip_adverbials(cx, verb + 1, end);
+    if cue.addressee {
+        let addressee = cx.phrase_after(start, end)?;
+        start = skip_adverbials(cx, cx.token_from(addressee.span().end), end);
+    }
+    if start < end && cx.token(start) == "," {
+        start += 1; // "noted on Monday, the fatalities were …"
+    }
+    let stop = (start..end).find(|&k| cx.token(k) == ";").unwrap_or(end);
+    if stop < start + 3 || !opens_clause(cx, start) || !has_finite_verb(cx, start, stop) {
+        return None;
+    }
+    if (start..stop).any(|k| cx.seg.tokens[k].kind == kroniek_text::TokenKind::Quote)
+        && is_quoted(quoted, cx.seg.tokens[start].span)
+    {
+        return None;
+    }
+    let subject = subject_of(cx, verb, first, verb);
+    Some(make(cx, cx.span(start, stop), verb, subject, quoted))
+}
+
+/// The first token from `i` that is no adverbial ("today", "on Monday").
+fn skip_adverbials(cx: &Context, mut i: usize, end: usize) -> usize {
+    while i < end && cx.word(i).is_some_and(|w| cx.cues.is_adverbial(w)) {
+        i += 1;
+    }
+    i
+}
+
+/// Whether token `i` can open a content clause.
+fn opens_clause(cx: &Context, i: usize) -> bool {
+    let token = &cx.seg.tokens[i];
+    match token.kind {
+        kroniek_text::TokenKind::Number => true,
+        kroniek_text::TokenKind::Word => {
+            let word = token.span.of(cx.text);
+            let lower = word.to_lowercase();
+            cx.cues.clause_openers.contains(&lower)
+                || (!cx.lexicon.function_words.contains(&lower)
+                    && !cx.lexicon.prepositions.contains(&lower)
+                    && cx.cues.verb(&lower).is_none())
+        }
+        _ => false,
+    }
+}
+
+/// Whether a finite verb stands among the first twelve tokens of `start..stop`, not right after
+/// an article ("the wounded").
+fn has_finite_verb(cx: &Context, start: usize, stop: usize) -> bool {
+    (start..stop.min(start + 12)).any(|k| {
+        cx.word(k).is_some_and(|w| {
+            let after_article = k > start
+                && cx
+                    .word(k - 1)
+                    .is_some_and(|p| matches!(p.to_lowercase().as_str(), "the" | "a" | "an"));
+            k > start && !after_article && cx.cues.is_finite_verb(&w.to_lowercase())
+        })
+    })
 }
 
 /// `Volgens X is …` / `…, aldus X.` / `Dat zijn volgens X …` / `according to X, …`.

@@ -401,14 +401,45 @@ impl<'a> Context<'a> {
     /// between commas skipped).
     fn nearest_phrase_before(&self, end: usize, limit: usize) -> Option<Phrase> {
         let mut last = end.checked_sub(1).filter(|&l| l >= limit)?;
+        // "Liton on Sunday told", "Smith also said": adverbials between subject and verb.
+        while last > limit && self.word(last).is_some_and(|w| self.cues.is_adverbial(w)) {
+            last -= 1;
+        }
         if self.token(last) == "," {
             // Skip an apposition: "Henk Otten, lijsttrekker voor Forum in de senaat, stelt".
             let open = (limit..last)
                 .rev()
                 .take(14)
                 .find(|&k| self.token(k) == ",")?;
-            last = open.checked_sub(1).filter(|&l| l >= limit)?;
+            let inner = self.person_between(open + 1, last);
+            let outer = open
+                .checked_sub(1)
+                .filter(|&l| l >= limit)
+                .and_then(|l| self.phrase_ending_at(l, limit));
+            // "The judge presiding over the case, Bernard Schwartz, said": the name in the
+            // apposition is the speaker the description before it describes.
+            return match (outer, inner) {
+                (Some(name @ Phrase::Name(_)), _) => Some(name),
+                (_, Some(person)) => Some(person),
+                (outer, None) => outer,
+            };
         }
+        self.phrase_ending_at(last, limit)
+    }
+
+    /// The person's name that fills tokens `first..end` exactly, if one does.
+    fn person_between(&self, first: usize, end: usize) -> Option<Phrase> {
+        if first >= end || self.name_from(first) != Some(end) {
+            return None;
+        }
+        let span = self.span(first, end);
+        self.entity_at(span)
+            .filter(|e| e.kind == kroniek_entities::EntityKind::Person)
+            .map(|_| Phrase::Name(span))
+    }
+
+    /// The name, pronoun or description whose last token is `last`.
+    fn phrase_ending_at(&self, last: usize, limit: usize) -> Option<Phrase> {
         if self.is_pronoun(last) {
             return Some(Phrase::Pronoun(self.seg.tokens[last].span));
         }
