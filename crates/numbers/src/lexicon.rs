@@ -27,6 +27,15 @@ pub enum Role {
     Point,
 }
 
+/// What the lexicon knows of one lowercase word.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct WordEntry {
+    /// Its role as a number word, if it is one.
+    pub role: Option<Role>,
+    /// Whether a vague magnitude ("duizenden", "tens of thousands") begins with it.
+    pub vague: bool,
+}
+
 /// A kind of approximation said before a number.
 pub use crate::Approximator;
 
@@ -55,10 +64,17 @@ pub struct CurrencyForm {
 /// All data of one language.
 #[derive(Debug)]
 pub struct Lexicon {
-    /// Number words (whole words and compound parts) by lowercase form.
-    pub words: HashMap<String, Role, BuildHasherDefault<Fnv>>,
-    /// Length in bytes of the longest entry of `words`.
+    /// What the lexicon knows of a lowercase word: number words (whole words and compound
+    /// parts) and the first words of vague magnitudes, so a word of the text is looked up once.
+    pub words: FnvMap<Box<str>, WordEntry>,
+    /// Length in bytes of the longest number word of `words`.
     pub longest_word: usize,
+    /// Bit `b0 * 256 + b1` is set when some number word starts with the bytes `b0 b1`, and bit
+    /// `b0` of `one_byte` when `b0` alone is a number word: a word that passes neither cannot
+    /// begin with a number word, so it is no compound (checked before trying every prefix).
+    pub two_byte_starts: Vec<u64>,
+    /// See `two_byte_starts`.
+    pub one_byte: [u64; 4],
     /// Decimal separator of written numbers.
     pub decimal: char,
     /// Digit ordinal suffixes ("e", "ste"; "st", "nd").
@@ -91,6 +107,114 @@ pub struct Lexicon {
     pub counted_stop: Vec<&'static str>,
     /// Price verbs.
     pub price_verbs: Vec<&'static str>,
+    /// `units` by first and last word.
+    pub unit_index: FormIndex,
+    /// `currencies` by first and last word.
+    pub currency_index: FormIndex,
+    /// `approximators` by first and last word.
+    pub approximator_index: FormIndex,
+    /// `vague` by first and last word.
+    pub vague_index: FormIndex,
+}
+
+type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// The forms of one list (units, currencies, ...) by their first and by their last word, so
+/// that a place in the text is compared only with the forms that can match there instead of
+/// with the whole list.
+///
+/// A form's edge word is its leading (or trailing) run of alphanumeric characters, lowercased,
+/// or its first (last) character when that is not alphanumeric ("$", "%", "°C"). A form that
+/// matches the text at a place (case-insensitively, ending at a word boundary) has the same edge
+/// word as the text there, so the candidates are every form that can match, in list order.
+#[derive(Debug, Default)]
+pub struct FormIndex {
+    first: FnvMap<Box<str>, Vec<u32>>,
+    last: FnvMap<Box<str>, Vec<u32>>,
+    longest: usize,
+}
+
+/// The edge word of `s`: its leading (`from_end` false) or trailing run of alphanumeric
+/// characters, or its first (last) character when that is not alphanumeric.
+fn edge_word(s: &str, from_end: bool) -> &str {
+    if from_end {
+        let Some(last) = s.chars().next_back() else {
+            return "";
+        };
+        if !last.is_alphanumeric() {
+            return &s[s.len() - last.len_utf8()..];
+        }
+        let start = s
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !c.is_alphanumeric())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        &s[start..]
+    } else {
+        let Some(first) = s.chars().next() else {
+            return "";
+        };
+        if !first.is_alphanumeric() {
+            return &s[..first.len_utf8()];
+        }
+        let end = s
+            .char_indices()
+            .find(|(_, c)| !c.is_alphanumeric())
+            .map_or(s.len(), |(i, _)| i);
+        &s[..end]
+    }
+}
+
+/// Calls `f` with `word` lowercased, without allocating for short ASCII words.
+fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    if word.is_ascii() && word.len() <= buf.len() {
+        let bytes = &mut buf[..word.len()];
+        bytes.copy_from_slice(word.as_bytes());
+        bytes.make_ascii_lowercase();
+        // ASCII bytes stay valid UTF-8 after ASCII lowercasing.
+        return f(std::str::from_utf8(bytes).unwrap_or(""));
+    }
+    let lower: String = word.chars().flat_map(char::to_lowercase).collect();
+    f(&lower)
+}
+
+impl FormIndex {
+    /// Indexes `forms` (in the order their indices refer to).
+    pub fn new<'a>(forms: impl IntoIterator<Item = &'a str>) -> FormIndex {
+        let mut index = FormIndex::default();
+        for (n, form) in forms.into_iter().enumerate() {
+            let n = n as u32;
+            for (from_end, map) in [(false, &mut index.first), (true, &mut index.last)] {
+                let key: String = edge_word(form, from_end)
+                    .chars()
+                    .flat_map(char::to_lowercase)
+                    .collect();
+                index.longest = index.longest.max(key.len());
+                map.entry(key.into_boxed_str()).or_default().push(n);
+            }
+        }
+        index
+    }
+
+    fn lookup<'s>(&'s self, map: &'s FnvMap<Box<str>, Vec<u32>>, word: &str) -> &'s [u32] {
+        if word.is_empty() || word.len() > 4 * self.longest {
+            return &[];
+        }
+        with_lower(word, |w| map.get(w).map_or(&[][..], Vec::as_slice))
+    }
+
+    /// The indices of the forms that may start at byte `at` of `text`, in list order.
+    pub fn starting(&self, text: &str, at: usize) -> &[u32] {
+        let word = text.get(at..).map_or("", |rest| edge_word(rest, false));
+        self.lookup(&self.first, word)
+    }
+
+    /// The indices of the forms that may end at byte `at` of `text`, in list order.
+    pub fn ending(&self, text: &str, at: usize) -> &[u32] {
+        let word = text.get(..at).map_or("", |head| edge_word(head, true));
+        self.lookup(&self.last, word)
+    }
 }
 
 /// FNV-1a: a fast hash for the short word keys of the lexicon (no untrusted-key concerns: the
@@ -140,6 +264,8 @@ impl Lexicon {
         let mut lex = Lexicon {
             words: HashMap::default(),
             longest_word: 0,
+            two_byte_starts: vec![0; 1024],
+            one_byte: [0; 4],
             decimal: '.',
             ordinal_suffixes: Vec::new(),
             join_tens_units: false,
@@ -156,6 +282,10 @@ impl Lexicon {
             ranges: Vec::new(),
             counted_stop: kroniek_lang::list(code, "numbers_counted_stop.txt"),
             price_verbs: kroniek_lang::list(code, "numbers_price_verbs.txt"),
+            unit_index: FormIndex::default(),
+            currency_index: FormIndex::default(),
+            approximator_index: FormIndex::default(),
+            vague_index: FormIndex::default(),
         };
         lex.load_words(code);
         lex.load_grammar(code);
@@ -180,7 +310,7 @@ impl Lexicon {
                 "point" => Role::Point,
                 _ => continue,
             };
-            self.words.insert(word.to_lowercase(), role);
+            self.set_role(word.to_lowercase(), role);
         }
         let plurals: Vec<&str> = kroniek_lang::table(code, "numbers_grammar.txt")
             .into_iter()
@@ -194,14 +324,16 @@ impl Lexicon {
             };
             let word = word.to_lowercase();
             for suffix in &plurals {
-                self.words
-                    .entry(format!("{word}{suffix}"))
-                    .or_insert(Role::Ordinal {
-                        value,
-                        plural: true,
-                    });
+                let entry = self
+                    .words
+                    .entry(format!("{word}{suffix}").into_boxed_str())
+                    .or_default();
+                entry.role.get_or_insert(Role::Ordinal {
+                    value,
+                    plural: true,
+                });
             }
-            self.words.insert(
+            self.set_role(
                 word,
                 Role::Ordinal {
                     value,
@@ -209,7 +341,37 @@ impl Lexicon {
                 },
             );
         }
-        self.longest_word = self.words.keys().map(String::len).max().unwrap_or(0);
+        for (word, entry) in &self.words {
+            if entry.role.is_none() {
+                continue;
+            }
+            self.longest_word = self.longest_word.max(word.len());
+            match word.as_bytes() {
+                [b] => self.one_byte[usize::from(*b >> 6)] |= 1 << (b & 63),
+                [b0, b1, ..] => {
+                    let bit = usize::from(*b0) * 256 + usize::from(*b1);
+                    self.two_byte_starts[bit >> 6] |= 1 << (bit & 63);
+                }
+                [] => {}
+            }
+        }
+    }
+
+    fn set_role(&mut self, word: String, role: Role) {
+        self.words.entry(word.into_boxed_str()).or_default().role = Some(role);
+    }
+
+    /// Whether `rest` (lowercase) may begin with a number word (see `two_byte_starts`).
+    pub fn may_start_number_word(&self, rest: &str) -> bool {
+        match rest.as_bytes() {
+            [b0, b1, ..] => {
+                let bit = usize::from(*b0) * 256 + usize::from(*b1);
+                self.two_byte_starts[bit >> 6] & (1 << (bit & 63)) != 0
+                    || self.one_byte[usize::from(*b0 >> 6)] & (1 << (b0 & 63)) != 0
+            }
+            [b0] => self.one_byte[usize::from(*b0 >> 6)] & (1 << (b0 & 63)) != 0,
+            [] => false,
+        }
     }
 
     fn load_grammar(&mut self, code: &str) {
@@ -280,10 +442,26 @@ impl Lexicon {
             }
         }
         by_length_desc(&mut self.ranges, |r| r.1);
+        self.unit_index = FormIndex::new(self.units.iter().map(|u| u.form));
+        self.currency_index = FormIndex::new(self.currencies.iter().map(|c| c.form));
+        self.approximator_index = FormIndex::new(self.approximators.iter().map(|a| a.0));
+        self.vague_index = FormIndex::new(self.vague.iter().map(|v| v.0));
+        for (form, _, _) in &self.vague {
+            let first: String = edge_word(form, false)
+                .chars()
+                .flat_map(char::to_lowercase)
+                .collect();
+            self.words.entry(first.into_boxed_str()).or_default().vague = true;
+        }
     }
 
     /// The role of a whole lowercase word, if it is a number word.
     pub fn role(&self, lower: &str) -> Option<Role> {
-        self.words.get(lower).copied()
+        self.words.get(lower).and_then(|e| e.role)
+    }
+
+    /// Everything the lexicon knows of a lowercase word.
+    pub fn entry(&self, lower: &str) -> WordEntry {
+        self.words.get(lower).copied().unwrap_or_default()
     }
 }

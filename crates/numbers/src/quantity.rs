@@ -124,15 +124,19 @@ fn suffix(text: &str, at: usize, glued: bool, lex: &Lexicon) -> Option<Suffix> {
             return Some(s);
         }
         if let Some(c) = lex
-            .currencies
+            .currency_index
+            .starting(text, p)
             .iter()
+            .filter_map(|&n| lex.currencies.get(n as usize))
             .find_map(|c| starts_with_ci(text, p, c.form).map(|e| (c, e)))
         {
             return Some(money_suffix(c.0, c.1));
         }
         if let Some((u, end)) = lex
-            .units
+            .unit_index
+            .starting(text, p)
             .iter()
+            .filter_map(|&n| lex.units.get(n as usize))
             .find_map(|u| starts_with_ci(text, p, u.form).map(|e| (u, e)))
         {
             let kind = match u.kind {
@@ -202,8 +206,10 @@ fn currency_prefix(text: &str, at: usize, lex: &Lexicon) -> Option<(usize, Suffi
     if at - head.len() > 1 {
         return None;
     }
-    lex.currencies
+    lex.currency_index
+        .ending(text, head.len())
         .iter()
+        .filter_map(|&n| lex.currencies.get(n as usize))
         .filter(|c| c.minor_of.is_none())
         .find_map(|c| {
             let start = ends_with_ci(text, head.len(), c.form)?;
@@ -217,7 +223,9 @@ fn approximator(text: &str, at: usize, lex: &Lexicon) -> Option<(usize, Approxim
     if at - head.len() > 2 || head.len() == at {
         return None;
     }
-    lex.approximators.iter().find_map(|(form, kind)| {
+    let candidates = lex.approximator_index.ending(text, head.len()).iter();
+    let mut forms = candidates.filter_map(|&n| lex.approximators.get(n as usize));
+    forms.find_map(|(form, kind)| {
         let start = ends_with_ci(text, head.len(), form)?;
         let word_start = text[..start]
             .chars()
@@ -325,8 +333,10 @@ fn cents(text: &str, at: usize, lex: &Lexicon) -> Option<(usize, f64)> {
     }
     let q = skip_gap(text, digits_end, false);
     let cent = lex
-        .currencies
+        .currency_index
+        .starting(text, q)
         .iter()
+        .filter_map(|&n| lex.currencies.get(n as usize))
         .filter(|c| c.minor_of.is_some())
         .find_map(|c| starts_with_ci(text, q, c.form));
     match cent {
@@ -437,8 +447,10 @@ fn articles(text: &str, atoms: &[Atom], lex: &Lexicon) -> Vec<Quantity> {
 /// "tienduizenden", "duizenden", "tens of thousands": vague magnitudes with bounds.
 fn vague(text: &str, atoms: &[Atom], lex: &Lexicon, taken: &[Quantity]) -> Vec<Quantity> {
     let mut out: Vec<Quantity> = Vec::new();
-    for atom in atoms.iter().filter(|a| a.is_word()) {
-        let Some((end, lower, upper)) = lex.vague.iter().find_map(|(form, lo, up)| {
+    for atom in atoms.iter().filter(|a| a.vague) {
+        let candidates = lex.vague_index.starting(text, atom.start).iter();
+        let mut forms = candidates.filter_map(|&n| lex.vague.get(n as usize));
+        let Some((end, lower, upper)) = forms.find_map(|(form, lo, up)| {
             starts_with_ci(text, atom.start, form).map(|e| (e, *lo, *up))
         }) else {
             continue;

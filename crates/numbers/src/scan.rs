@@ -38,6 +38,9 @@ pub struct Atom {
     pub end: usize,
     /// What it is.
     pub kind: AtomKind,
+    /// A word that may begin a vague magnitude ("duizenden"): only these are compared with the
+    /// vague forms.
+    pub vague: bool,
 }
 
 impl Atom {
@@ -94,6 +97,7 @@ pub fn atoms(text: &str, lex: &Lexicon) -> Vec<Atom> {
                 start: at,
                 end,
                 kind: AtomKind::Digits,
+                vague: false,
             });
             continue;
         } else if c.is_alphabetic() {
@@ -110,13 +114,26 @@ pub fn atoms(text: &str, lex: &Lexicon) -> Vec<Atom> {
                 end = next_at + next.len_utf8();
                 chars.next();
             }
+            let word = &text[at..end];
             lower.clear();
-            lower.extend(text[at..end].chars().flat_map(char::to_lowercase));
-            let kind = AtomKind::Word(classify(&lower, lex));
+            if word.is_ascii() {
+                lower.push_str(word);
+                lower.make_ascii_lowercase();
+            } else {
+                lower.extend(word.chars().flat_map(char::to_lowercase));
+            }
+            let entry = lex.entry(&lower);
+            // A vague form's first word ends before an apostrophe ("duizenden's").
+            let vague = match lower.find(is_apostrophe) {
+                Some(cut) => lex.entry(&lower[..cut]).vague,
+                None => entry.vague,
+            };
+            let kind = AtomKind::Word(classify(&lower, entry.role, lex));
             out.push(Atom {
                 start: at,
                 end,
                 kind,
+                vague,
             });
             continue;
         } else if let Some(v) = vulgar(c) {
@@ -128,17 +145,18 @@ pub fn atoms(text: &str, lex: &Lexicon) -> Vec<Atom> {
             start: at,
             end: at + c.len_utf8(),
             kind,
+            vague: false,
         });
     }
     out
 }
 
-/// Classifies a lowercase word.
-pub fn classify(lower: &str, lex: &Lexicon) -> WordClass {
-    if let Some(role) = lex.role(lower) {
+/// Classifies a lowercase word whose own role (as a whole word) is already looked up.
+fn classify(lower: &str, role: Option<Role>, lex: &Lexicon) -> WordClass {
+    if let Some(role) = role {
         return WordClass::Number(role);
     }
-    if lower.len() < 6 {
+    if lower.len() < 6 || !lex.may_start_number_word(lower) {
         return WordClass::Plain;
     }
     let mut parts = Vec::new();
@@ -153,6 +171,9 @@ pub fn classify(lower: &str, lex: &Lexicon) -> WordClass {
 fn split(rest: &str, lex: &Lexicon, parts: &mut Vec<Role>) -> bool {
     if rest.is_empty() {
         return true;
+    }
+    if !lex.may_start_number_word(rest) {
+        return false;
     }
     let max = rest.len().min(lex.longest_word);
     for len in (1..=max).rev() {
