@@ -85,6 +85,10 @@ pub(crate) enum Class {
     Pm,
     /// A unit letter only glued to its number ("3y", "2w"): the unit code.
     UnitSuffix,
+    /// A kind of year before the word for year ("fiscal" year): FY, SY or CY.
+    YearKind,
+    /// A word that is a kind of year by itself ("fy", "schooljaar"): FY, SY or CY.
+    YearAbbr,
     /// Not in the word file: the word is a number word, or starts a holiday name or a
     /// modifier phrase (so it may start an expression).
     Known,
@@ -141,6 +145,8 @@ impl Class {
             "am" => Am,
             "pm" => Pm,
             "unit_suffix" => UnitSuffix,
+            "year_kind" => YearKind,
+            "year_abbr" => YearAbbr,
             _ => return None,
         })
     }

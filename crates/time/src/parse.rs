@@ -171,6 +171,8 @@ impl Parser<'_> {
                 !entry.is_empty()
                     || matches!(t, "'s" | "jaren")
                     || self.aan_het(i).is_some()
+                    || (t.len() > 2 && self.kind_year(i).is_some())
+                    || (t.ends_with("honderd") && self.word_year(i).is_some())
                     || ((t.ends_with("tig") || t.ends_with("tigste") || t.contains('-'))
                         && self.lx.number(t).is_some())
                     || slice_code(t).is_some()
@@ -1569,10 +1571,62 @@ impl Parser<'_> {
     }
 
     fn year(&self, i: usize) -> M<i32> {
-        match self.chunk(i)? {
-            Chunk::Int(y, 4) if (1000..=2999).contains(&y) => Some((i + 1, y as i32)),
-            _ => None,
+        match self.chunk(i) {
+            Some(Chunk::Int(y, 4)) if (1000..=2999).contains(&y) => Some((i + 1, y as i32)),
+            Some(_) => None,
+            None => self.word_year(i),
         }
+    }
+
+    /// A year in words: "two thousand and fifteen", "nineteen eighty six", "seventeen hundred
+    /// thirty three", "tweeduizend en tweeëndertig".
+    fn word_year(&self, i: usize) -> M<i32> {
+        let whole = |k: usize| -> M<i64> {
+            let (e, n) = self.number(k)?;
+            (n.fract() == 0.0 && (0.0..10000.0).contains(&n)).then_some((e, n as i64))
+        };
+        // the two last digits: "and fifteen", "thirty two"
+        let tail = |k: usize| -> (usize, i64) {
+            let j = if self.is(k, Class::And) { k + 1 } else { k };
+            match whole(j) {
+                Some((e, n)) if (1..100).contains(&n) && self.number_word(j).is_some() => (e, n),
+                _ => (k, 0),
+            }
+        };
+        // Dutch "negentienhonderd"
+        if let Some(head) = self.word(i).and_then(|w| w.strip_suffix("honderd")) {
+            let n = self.lx.number(head).filter(|n| !n.ordinal)?.value as i64;
+            if !(10..30).contains(&n) {
+                return None;
+            }
+            let (e2, t) = tail(i + 1);
+            return Some((e2, (n * 100 + t) as i32));
+        }
+        let (e, n) = whole(i)?;
+        self.number_word(i)?;
+        // "two thousand", "tweeduizend"
+        let (e, base) = if n == 2000 {
+            (e, n)
+        } else if (1..10).contains(&n) && self.number_word(e).is_some_and(|w| w.value == 1000.0) {
+            (e + 1, n * 1000)
+        } else if (10..30).contains(&n) {
+            // "seventeen hundred", "nineteen eighty six"
+            if self
+                .number_word(e)
+                .is_some_and(|w| w.value == 100.0 && !w.ordinal)
+            {
+                (e + 1, n * 100)
+            } else {
+                let (e2, m) = whole(e)?;
+                self.number_word(e)?;
+                return ((10..100).contains(&m)).then_some((e2, (n * 100 + m) as i32));
+            }
+        } else {
+            return None;
+        };
+        let (e2, t) = tail(e);
+        let y = base + t;
+        (1000..3000).contains(&y).then_some((e2, y as i32))
     }
 
     // ---- days ------------------------------------------------------------------------------
@@ -1619,7 +1673,14 @@ impl Parser<'_> {
         };
         match self.year(j) {
             Some((e, y)) => (e, Some(y)),
-            None => (i, None),
+            // "april of 87"
+            None => match self.chunk(j) {
+                Some(Chunk::Int(y, 2)) if self.word(i) == Some("of") => {
+                    let y = y as i32;
+                    (j + 1, Some(if y < 50 { 2000 + y } else { 1900 + y }))
+                }
+                _ => (i, None),
+            },
         }
     }
 
@@ -2155,6 +2216,7 @@ impl Parser<'_> {
 
     fn read_period(&self, i: usize) -> M<Period> {
         longest([
+            self.kind_year(i),
             self.century(i),
             self.month_word_span(i),
             self.year_slice(i),
@@ -2169,6 +2231,66 @@ impl Parser<'_> {
             self.week_of(i),
             self.nth_week(i),
         ])
+    }
+
+    /// A fiscal, school or calendar year: "fiscal year 2008", "last fiscal year", "the sy18",
+    /// "cy 2008", "dit schooljaar", "het schooljaar '18". A calendar year is a plain year.
+    fn kind_year(&self, i: usize) -> M<Period> {
+        let (j, rel) = match self.rel_sign(i) {
+            Some(n) => (i + 1, Some(n)),
+            None => (i, None),
+        };
+        let w = self.word(j)?;
+        let (e, kind, glued) = if let Some(kind) = self.val(j, Class::YearKind) {
+            if !self
+                .unit(j + 1)
+                .is_some_and(|(u, k)| u == Unit::Year && k == 1.0)
+            {
+                return None;
+            }
+            (j + 2, kind, None)
+        } else if let Some(kind) = self.val(j, Class::YearAbbr) {
+            (j + 1, kind, None)
+        } else {
+            // "sy18", "fy2019"
+            let at = w.find(|c: char| c.is_ascii_digit())?;
+            let (head, num) = w.split_at(at);
+            let kind = self.lx.value(head, Class::YearAbbr)?;
+            if !num.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            let y: i32 = num.parse().ok()?;
+            let y = match num.len() {
+                2 => 2000 + y,
+                4 => y,
+                _ => return None,
+            };
+            (j + 1, kind, Some(y))
+        };
+        let (e, y) = match glued {
+            Some(y) => (e, Some(y)),
+            None if rel.is_some() => (e, None),
+            None => match self.year(e) {
+                Some((e2, y)) => (e2, Some(y)),
+                // "'18"
+                None => match self.chunk(e + 1) {
+                    Some(Chunk::Int(y, 2)) if matches!(self.text(e), Some("'" | "’")) => {
+                        (e + 2, Some(2000 + y as i32))
+                    }
+                    _ => (e, None),
+                },
+            },
+        };
+        if rel.is_some() && glued.is_some() {
+            return None;
+        }
+        let p = match (kind, y, rel) {
+            ("CY", Some(y), _) => Period::Year(y),
+            ("CY", None, Some(n)) => Period::RelYear(n),
+            ("CY", None, None) => return None,
+            (kind, y, rel) => Period::KindYear { kind, y, rel },
+        };
+        Some((e, p))
     }
 
     /// "de eerste week van 2015", "the last week of july", "3rd week of jan 2015".

@@ -410,7 +410,7 @@ pub(crate) fn period(p: &Period, cx: &Ctx) -> Vec<Span3> {
                 Granularity::Weekend,
             )]
         }
-        Period::Season { .. } => Vec::new(),
+        Period::Season { .. } | Period::KindYear { .. } => Vec::new(),
         Period::Decade { century, decade } => {
             let centuries: Vec<i32> = match century {
                 Some(c) => vec![*c],
@@ -941,6 +941,17 @@ fn readings(sem: &Sem, cx: &Ctx) -> Vec<Reading> {
                 .collect()
         }
         Sem::Period(p) => match p {
+            Period::KindYear { kind, y, rel } => {
+                let year = y.or_else(|| rel.map(|r| cx.today().year() + r as i32));
+                let timex = match year {
+                    Some(y) => format!("{kind}{y:04}"),
+                    None => format!("{kind}XXXX"),
+                };
+                vec![Reading {
+                    timex: timex.clone(),
+                    value: TimeValue::Unresolved { timex },
+                }]
+            }
             Period::Season { code, rel, y } => {
                 let year = y.or_else(|| rel.map(|r| cx.today().year() + r as i32));
                 let timex = match year {

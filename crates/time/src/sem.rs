@@ -383,6 +383,13 @@ pub(crate) enum Period {
         rel: Option<i64>,
         q: u32,
     },
+    /// A fiscal or school year (`kind` FY or SY): written, relative to the reference's year, or
+    /// neither; these have no fixed calendar and stay unresolved ("FY2008", "SYXXXX").
+    KindYear {
+        kind: &'static str,
+        y: Option<i32>,
+        rel: Option<i64>,
+    },
     /// A century: the 21st is 2000 to 2100, as Recognizers-Text has it.
     Century(i32),
     /// From the start of one period to the start of another, written as one word ("jan-feb").
