@@ -190,7 +190,8 @@ impl Parser<'_> {
     fn trim_start(&self, i: usize, end: usize, sem: &Sem) -> usize {
         let mut s = i;
         // "het jaar 2008" gives "jaar 2008"
-        if self.det(s) > s && self.unit(s + 1).is_some_and(|(u, _)| u == Unit::Year) {
+        if self.det(s) > s && self.unit(s + 1).is_some_and(|(u, _)| u == Unit::Year) && s + 2 < end
+        {
             return s + 1;
         }
         // "in 2014 tot en met 2018" keeps its "in"
@@ -872,7 +873,41 @@ impl Parser<'_> {
             self.offset(i),
             self.day_end(i),
             self.now(i),
+            self.the_unit(i),
         ])
+    }
+
+    /// English "the day", "the week", "the month", "the year": the current one ("partner of
+    /// the year", "away for the month"); "the week after next"; "for the hour" is an hour.
+    fn the_unit(&self, i: usize) -> M<Sem> {
+        if self.lx.dutch || self.word(i) != Some("the") {
+            return None;
+        }
+        let w = self.word(i + 1)?;
+        let (u, k) = self.unit(i + 1).filter(|(_, k)| *k == 1.0)?;
+        if w.ends_with('s') || w.len() < 3 {
+            return None;
+        }
+        let e = i + 2;
+        // "the week 31", "the year of 2008", "the year to date", "the day wednesday"
+        let follows = self.w.get(e).is_some_and(|t| t.kind == WKind::Num)
+            || matches!(self.word(e), Some("of" | "to"))
+            || self.weekday_word(e).is_some();
+        if follows {
+            return None;
+        }
+        if u == Unit::Week && self.word(e) == Some("after") && self.is(e + 1, Class::RelNext) {
+            return Some((e + 2, Sem::Period(Period::RelWeek(2))));
+        }
+        let sem = match u {
+            Unit::Day => Sem::Date(Day::Rel(0)),
+            Unit::Week => Sem::Period(Period::RelWeek(0)),
+            Unit::Month => Sem::Period(Period::RelMonth(0)),
+            Unit::Year => Sem::Period(Period::RelYear(0)),
+            Unit::Hour => Sem::Duration(k, u),
+            _ => return None,
+        };
+        Some((e, sem))
     }
 
     /// After Dutch "aan het" before a part word ("aan het eind", "aan het begin"): the part

@@ -488,10 +488,22 @@ pub(crate) fn period(p: &Period, cx: &Ctx) -> Vec<Span3> {
             })
             .collect(),
         Period::Around { inner, later } => {
+            // the half still to come or already past, cut at the reference when it lies
+            // inside that half ("later this month" on the 28th starts on the 28th)
             let part = if *later { Part::End } else { Part::Begin };
+            let t = today();
             period(inner, cx)
                 .into_iter()
                 .filter_map(|s| part_of(s, part))
+                .map(|(timex, a, b, g)| {
+                    if *later && t > a && t < b {
+                        (timex, t, b, g)
+                    } else if !*later && t > a && t < b {
+                        (timex, a, t, g)
+                    } else {
+                        (timex, a, b, g)
+                    }
+                })
                 .collect()
         }
         Period::Within { n, unit } => {
