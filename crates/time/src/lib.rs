@@ -11,7 +11,8 @@
 //! - weeks run Monday to Monday (end exclusive), as ISO weeks;
 //! - "afgelopen dagen" / "komende weken" without a number mean 3 units (a few) before or after
 //!   the reference; "eerder deze week" / "later deze maand" are the first / second half of the
-//!   period (Monday to Thursday, the 16th to the month's end), as in Recognizers-Text; "begin",
+//!   period (Monday to Thursday, the 16th to the month's end), cut at the reference when it lies
+//!   inside that half, as in Recognizers-Text; "begin",
 //!   "midden" and "eind" of a written year are its thirds ("eind 2000" = September to December);
 //! - a bare weekday or a date without year has two readings (the one before and the one after
 //!   the reference); the nearest is the [`TimeExpression::value`], the other an alternative.

@@ -91,8 +91,15 @@ fn afgelopen_dagen_and_eerder_deze_week() {
     );
     assert_eq!(e.kind, TimeKind::DatePeriod);
     assert_eq!(period(&e), (Some("2019-03-03"), Some("2019-03-06")));
-    // the first half of the week (Monday to Thursday), as Recognizers-Text has it
+    // the first half of the week (Monday to Thursday), cut at a reference inside it, as
+    // Recognizers-Text has it ("earlier this year" on 28 May ends on 28 May)
     let e = one("Eerder deze week meldde de SDF", Lang::Nl, r);
+    assert_eq!(period(&e), (Some("2019-03-04"), Some("2019-03-06")));
+    let e = one(
+        "Eerder deze week meldde de SDF",
+        Lang::Nl,
+        Some("2019-03-08"),
+    );
     assert_eq!(period(&e), (Some("2019-03-04"), Some("2019-03-07")));
     for text in ["De afgelopen dagen vluchtten", "Eerder deze week meldde"] {
         let e = one(text, Lang::Nl, None);
