@@ -43,6 +43,9 @@ pub struct Pronoun {
     pub gender: String,
     /// `sg`, `pl` or `any`.
     pub number: String,
+    /// Whether it can be a subject ("he", "she"; not "him", "her"): only a subject can follow a
+    /// reporting verb as its speaker ("…, said he").
+    pub subject: bool,
 }
 
 impl Lexicon {
@@ -71,6 +74,7 @@ impl Lexicon {
                     word: row.first()?.to_lowercase(),
                     gender: row.get(1).unwrap_or(&"any").to_string(),
                     number: row.get(2).unwrap_or(&"any").to_string(),
+                    subject: row.get(3) != Some(&"object"),
                 })
             })
             .collect();

@@ -43,6 +43,8 @@ pub struct Cues {
     pub finite_verbs: HashSet<String>,
     /// Endings of finite verb forms ("-ed").
     pub finite_suffixes: Vec<String>,
+    /// Relative pronouns that stand for the name before them ("Tuilaepa, who told …").
+    pub relative_pronouns: HashSet<String>,
 }
 
 impl Cues {
@@ -128,6 +130,7 @@ impl Cues {
             clause_openers: setting("clause_openers").into_iter().collect(),
             finite_verbs: setting("finite_verbs").into_iter().collect(),
             finite_suffixes: setting("finite_suffixes"),
+            relative_pronouns: setting("relative_pronouns").into_iter().collect(),
         }
     }
 

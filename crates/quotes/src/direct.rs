@@ -361,9 +361,11 @@ pub(crate) fn subject_of(cx: &Context, verb: usize, first: usize, end: usize) ->
     }
     let before = cx.phrase_before(verb, first);
     // "told Agence France-Presse": after such a verb stands the addressee, not the speaker.
+    // "tweeted her reasoning": an object pronoun after the verb is no speaker either.
     let after = cue
         .filter(|c| !c.addressee)
-        .and_then(|_| cx.phrase_after(verb + 1, end));
+        .and_then(|_| cx.phrase_after(verb + 1, end))
+        .filter(|p| !cx.is_object_pronoun(p));
     let strong = |p: &Option<Phrase>| matches!(p, Some(Phrase::Name(_) | Phrase::Pronoun(_)));
     if strong(&before) {
         before

@@ -188,6 +188,12 @@ impl<'a> Context<'a> {
         self.cues.marker_len(&words)
     }
 
+    /// Whether `phrase` is a pronoun that cannot be a subject ("her", "hem").
+    pub fn is_object_pronoun(&self, phrase: &Phrase) -> bool {
+        matches!(phrase, Phrase::Pronoun(span)
+            if self.lexicon.pronoun(span.of(self.text)).is_some_and(|p| !p.subject))
+    }
+
     /// Whether token `i` is a personal pronoun.
     pub fn is_pronoun(&self, i: usize) -> bool {
         self.word(i)
@@ -404,6 +410,17 @@ impl<'a> Context<'a> {
         // "Liton on Sunday told", "Smith also said": adverbials between subject and verb.
         while last > limit && self.word(last).is_some_and(|w| self.cues.is_adverbial(w)) {
             last -= 1;
+        }
+        // "Prime Minister Tuilaepa, who told the press": the name the relative pronoun stands for.
+        if last > limit + 1
+            && self.token(last - 1) == ","
+            && self
+                .lower(last)
+                .is_some_and(|w| self.cues.relative_pronouns.contains(&w))
+        {
+            return self
+                .phrase_ending_at(last - 2, limit)
+                .filter(|p| matches!(p, Phrase::Name(_)));
         }
         if self.token(last) == "," {
             // Skip an apposition: "Henk Otten, lijsttrekker voor Forum in de senaat, stelt".

@@ -214,7 +214,8 @@ impl Context<'_> {
     /// with the mention that decided it. Scores: one point less per sentence back; more for
     /// someone quoted before `at`, for a mention in subject position, and (with `head`) for a
     /// person whose apposition holds that noun ("Theo de Roos, emeritus hoogleraar"); people
-    /// of the wrong gender are out. Only mentions within [`REACH`] sentences are read.
+    /// of the wrong gender are out, and those of the right gender score more than those whose
+    /// gender is unknown. Only mentions within [`REACH`] sentences are read.
     pub fn person_for(
         &self,
         at: usize,
@@ -249,6 +250,10 @@ impl Context<'_> {
             .into_iter()
             .map(|(id, (span, distance, described))| {
                 let mut score = -(distance as f32);
+                // "she": a woman's first name beats a name of unknown gender ("Sailor Moon").
+                if gender.is_some() && self.entities.entities[id].gender == gender {
+                    score += 1.0;
+                }
                 if described {
                     score += 4.0;
                 }

@@ -40,6 +40,33 @@ impl RuleTagger {
         if s >= end {
             return out;
         }
+        if let Some(at) = self.closing_title(toks, s, end) {
+            // "United States Senator", "US Special Representative": a title, not a name; what
+            // stands before it is kept only when it is a name on strong evidence.
+            let left = Piece {
+                start: s,
+                end: at,
+                titled,
+            };
+            if at > s && self.kind_of(toks, left).is_some_and(|(_, strong)| strong) {
+                out.push(left);
+            }
+            return out;
+        }
+        if let Some(at) = self.person_after_place(toks, s, end) {
+            // "Vermont Bernie Sanders", "Iran Brian Hook": a place, then a person.
+            out.push(Piece {
+                start: s,
+                end: at,
+                titled: false,
+            });
+            out.push(Piece {
+                start: at,
+                end,
+                titled,
+            });
+            return out;
+        }
         match self.inner_title(toks, s, end) {
             Some(at) => {
                 let left = Piece {
@@ -96,6 +123,33 @@ impl RuleTagger {
         let initial = t.info.initial || after_opener;
         let function = self.lexicon.function.contains(&t.key);
         function || (initial && (self.lexicon.common.contains(&t.key) || lowered.contains(&*t.key)))
+    }
+
+    /// The start of a title that ends the run `s..end` ("US Special Representative"), if one
+    /// does and the run is no listed name or organisation ("Court of Justice").
+    fn closing_title(&self, toks: &[Tok], s: usize, end: usize) -> Option<usize> {
+        if self.is_listed(toks, s, end) || self.keyword_kind(toks, s, end).is_some() {
+            return None;
+        }
+        (s..end).find(|&j| {
+            let keys: Vec<&str> = toks[j..end].iter().map(|t| t.key.as_str()).collect();
+            toks[j].info.case == Case::Title && self.lexicon.titles.longest_prefix(&keys) == end - j
+        })
+    }
+
+    /// Where a person's name starts after a place that opens the run `s..end`: a known first
+    /// name right after a listed place or a country, city or region of the gazetteer.
+    fn person_after_place(&self, toks: &[Tok], s: usize, end: usize) -> Option<usize> {
+        if self.is_listed(toks, s, end) {
+            return None;
+        }
+        (s + 1..end.saturating_sub(1)).find(|&j| {
+            let place = self.lexicon.locations.contains(&phrase(toks, s, j))
+                || self
+                    .place_feature(toks, s, j)
+                    .is_some_and(|f| f <= Feature::City);
+            place && self.lexicon.first_names.contains(&toks[j].key)
+        })
     }
 
     /// The start of a title inside `s..end` that a name follows, if any.
