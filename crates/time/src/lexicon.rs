@@ -182,6 +182,9 @@ pub(crate) struct Lexicon {
     holidays: HashMap<&'static str, Vec<(Vec<&'static str>, HolidayRule)>>,
     /// Modifier phrases by their first word.
     phrases: HashMap<&'static str, Vec<Phrase>>,
+    /// Fixed phrases of `time_phrases.txt` by their first word: the remaining words and the
+    /// meaning ("at the moment" = now).
+    fixed: HashMap<&'static str, Vec<(Vec<&'static str>, &'static str)>>,
     /// The words of class `pod`, for compounds such as "maandagavond".
     pods: Vec<&'static str>,
     /// The language, for the few rules that differ (Dutch "half acht" is 7:30).
@@ -252,6 +255,19 @@ impl Lexicon {
                     .push((parts.collect(), *place == "post", effect));
             }
         }
+        let mut fixed: HashMap<&'static str, Vec<(Vec<&'static str>, &'static str)>> =
+            HashMap::default();
+        for row in kroniek_lang::table(code, "time_phrases.txt") {
+            if let [phrase, meaning, ..] = row.as_slice() {
+                let mut parts = phrase.split_whitespace();
+                if let Some(first) = parts.next() {
+                    fixed
+                        .entry(first)
+                        .or_default()
+                        .push((parts.collect(), *meaning));
+                }
+            }
+        }
         // mark the number words and the first words of holidays and phrases, so that one
         // lookup tells whether a word may start an expression
         let starts = numbers
@@ -279,6 +295,7 @@ impl Lexicon {
             numbers,
             holidays,
             phrases,
+            fixed,
             pods,
             dutch: code == "nl",
         }
@@ -339,6 +356,11 @@ impl Lexicon {
     /// The modifier phrases starting with `word`.
     pub fn phrases(&self, word: &str) -> &[Phrase] {
         self.phrases.get(word).map_or(&[], Vec::as_slice)
+    }
+
+    /// The fixed phrases starting with `word`: the remaining words and the meaning.
+    pub fn fixed(&self, word: &str) -> &[(Vec<&'static str>, &'static str)] {
+        self.fixed.get(word).map_or(&[], Vec::as_slice)
     }
 
     /// The holiday names starting with `word` (apostrophes written '): the remaining words and

@@ -155,6 +155,12 @@ impl Parser<'_> {
             WKind::Punct => false,
             WKind::Word => {
                 let t: &str = &self.w[i].text;
+                if !self.lx.fixed(t).is_empty() && self.fixed_at(i).is_some() {
+                    return true;
+                }
+                if t == "for" {
+                    return self.duration_from(i).is_some();
+                }
                 let entry = self.entry(i);
                 if matches!(t, "de" | "het" | "the") || Lexicon::weak_entry(entry) {
                     // "in the morning": look past one determiner
@@ -214,6 +220,9 @@ impl Parser<'_> {
     /// 8.30pm today" before a clock time written with a dot (not Dutch "om 20.30 vandaag"), and
     /// "op volgende week maandag" / "on tuesday of next week" before a weekday of a later week.
     fn keeps_at(&self, s: usize, sem: &Sem) -> bool {
+        if self.fixed_at(s).is_some() {
+            return true;
+        }
         if !matches!(self.word(s), Some("om" | "at" | "op" | "on")) {
             return false;
         }
@@ -254,6 +263,7 @@ impl Parser<'_> {
 
     fn top(&self, i: usize) -> M<Sem> {
         let found = longest([
+            self.duration_from(i),
             self.clock_for(i),
             self.set(i),
             self.modified(i),
@@ -298,6 +308,25 @@ impl Parser<'_> {
             (e2, c, secs)
         };
         Some((end, Sem::ClockFor(day, c, secs)))
+    }
+
+    /// An amount of days or more from a day on: "3 days starting from next monday", "a week
+    /// starting tomorrow", "for 3 days, from today" (with "from" the span keeps its "for").
+    fn duration_from(&self, i: usize) -> M<Sem> {
+        let for_ = !self.lx.dutch && self.word(i) == Some("for");
+        let j = if for_ { i + 1 } else { i };
+        let (e, n, u) = self.amount(j)?;
+        if u.is_clock() || n.fract() != 0.0 {
+            return None;
+        }
+        let k = if self.punct(e, ",") { e + 1 } else { e };
+        let k2 = match self.phrase(k, false) {
+            Some((k2, PhraseMod::Since)) if !for_ => k2,
+            _ if for_ && self.is(k, Class::From) => k + 1,
+            _ => return None,
+        };
+        let (end, d) = self.day(k2)?;
+        Some((end, Sem::DayFor(d, n, u)))
     }
 
     /// The longest modifier phrase at `i` standing before (`post` false) or after an expression.
@@ -874,7 +903,50 @@ impl Parser<'_> {
             self.day_end(i),
             self.now(i),
             self.the_unit(i),
+            self.fixed_phrase(i),
         ])
+    }
+
+    /// The longest fixed phrase of `time_phrases.txt` at `i` and its meaning.
+    fn fixed_at(&self, i: usize) -> M<&'static str> {
+        let first = self.word(i)?;
+        let mut best: M<&'static str> = None;
+        for (rest, meaning) in self.lx.fixed(first) {
+            let ok = rest
+                .iter()
+                .enumerate()
+                .all(|(k, w)| self.word(i + 1 + k) == Some(*w));
+            let end = i + 1 + rest.len();
+            if ok && best.is_none_or(|(e, _)| end > e) {
+                best = Some((end, *meaning));
+            }
+        }
+        best
+    }
+
+    /// A fixed phrase: "at the moment" (now), "otd" (today), "eod" (the end of today), "eoy"
+    /// (the end of this year).
+    fn fixed_phrase(&self, i: usize) -> M<Sem> {
+        let (e, meaning) = self.fixed_at(i)?;
+        let sem = match meaning {
+            "now" => Sem::Now,
+            "today" => Sem::Date(Day::Rel(0)),
+            "eod" => Sem::DateTime(
+                Day::Rel(0),
+                Clock {
+                    h: 23,
+                    m: Some(59),
+                    s: Some(59),
+                    pm: Some(true),
+                },
+            ),
+            "eoy" => Sem::Period(Period::Part {
+                inner: Box::new(Period::RelYear(0)),
+                part: Part::End,
+            }),
+            _ => return None,
+        };
+        Some((e, sem))
     }
 
     /// English "the day", "the week", "the month", "the year": the current one ("partner of

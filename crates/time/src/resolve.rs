@@ -871,7 +871,9 @@ fn kind_of(sem: &Sem) -> TimeKind {
         Sem::DatePod(..) | Sem::DateTimeRange(..) | Sem::ClockWindow(..) => {
             TimeKind::DateTimePeriod
         }
-        Sem::Period(_) | Sem::DateRange(..) | Sem::PeriodRange(..) => TimeKind::DatePeriod,
+        Sem::Period(_) | Sem::DateRange(..) | Sem::PeriodRange(..) | Sem::DayFor(..) => {
+            TimeKind::DatePeriod
+        }
         Sem::Duration(..) | Sem::Durations(_) => TimeKind::Duration,
         Sem::Set(_) => TimeKind::Set,
         Sem::Modified(inner, _) => kind_of(inner),
@@ -1106,6 +1108,29 @@ fn readings(sem: &Sem, cx: &Ctx) -> Vec<Reading> {
         Sem::Now => {
             let now = cx.now();
             vec![point("PRESENT_REF".into(), dt_s(now))]
+        }
+        Sem::DayFor(d, n, u) => {
+            // a day of the reference's year when the day has readings in several years
+            let days = day(d, cx);
+            let year = cx.today().year();
+            let start = days
+                .iter()
+                .find(|(_, x)| x.year() == year)
+                .or(days.first())
+                .map(|(_, x)| *x);
+            let Some(start) = start else {
+                return Vec::new();
+            };
+            let Some(end) = shift(start, n.round() as i64, *u) else {
+                return Vec::new();
+            };
+            let (ts, te) = (date_s(start), date_s(end));
+            vec![span_reading(
+                format!("({ts},{te},{})", u.iso(*n)),
+                ts,
+                te,
+                Granularity::Custom,
+            )]
         }
         Sem::Modified(..) => resolve(sem, cx).1,
     }

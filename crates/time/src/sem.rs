@@ -462,6 +462,9 @@ pub(crate) enum Sem {
     ClockFor(Option<Day>, Clock, f64),
     DateTimeRange(Day, Clock, Clock),
     DateRange(Day, Day),
+    /// An amount of days, weeks, months or years from a day on ("3 days starting from next
+    /// monday", "for 1 week, from 20th dec").
+    DayFor(Day, f64, Unit),
     /// From the start of one period to the start of the other ("2014 tot 2018").
     PeriodRange(Period, Period),
     Duration(f64, Unit),
