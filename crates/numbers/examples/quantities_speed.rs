@@ -6,7 +6,8 @@
 //! per `-DOCSTART-`, sentences joined by a space), segments each document once, then times only
 //! `find_quantities`, pass after pass, and prints the best and the mean MB/s of the passes. The
 //! language is Dutch unless the file name contains `eng`, `en.` or `-en`. With `QUANTITIES_DUMP=path`
-//! set, it first writes every quantity found as JSON to that file (to compare two versions).
+//! set, it first writes every quantity found as JSON to that file and the documents' texts to
+//! `path.texts` (to compare two versions).
 
 use kroniek_text::{segment, Lang};
 use std::path::PathBuf;
@@ -69,7 +70,10 @@ fn main() {
             .map(|(text, seg, lang)| kroniek_numbers::find_quantities(text, seg, *lang))
             .collect();
         let json = serde_json::to_string_pretty(&all).unwrap_or_default();
-        if std::fs::write(&path, json).is_err() {
+        let texts: Vec<&str> = docs.iter().map(|d| d.0.as_str()).collect();
+        let texts = serde_json::to_string(&texts).unwrap_or_default();
+        let texts_path = format!("{path}.texts");
+        if std::fs::write(&path, json).is_err() || std::fs::write(&texts_path, texts).is_err() {
             eprintln!("cannot write {path}");
         }
     }

@@ -16,16 +16,24 @@ pub fn build(
     found: &[Found],
     lex: &Lexicon,
 ) -> Vec<Quantity> {
-    let mut out = Vec::new();
+    let mut out: Vec<Quantity> = Vec::new();
     let mut k = 0;
+    // The end of the last quantity read from numbers: a number inside it (the cents of
+    // "5 euro 50") is part of it, and a currency inside it is no prefix of the next number.
+    let mut taken = 0;
     while let Some(f) = found.get(k) {
         k += 1;
+        if f.start < taken {
+            continue;
+        }
         if let Some((q, used)) = range(text, f, found.get(k), lex) {
+            taken = q.span.end;
             out.push(q);
             k += used;
             continue;
         }
-        if let Some(q) = single(text, f, lex) {
+        if let Some(q) = single(text, f, found.get(k), taken, lex) {
+            taken = q.span.end;
             out.push(q);
         }
     }
@@ -264,8 +272,15 @@ fn empty(span: Span, kind: QuantityKind) -> Quantity {
     }
 }
 
-/// One number read as a quantity.
-fn single(text: &str, f: &Found, lex: &Lexicon) -> Option<Quantity> {
+/// One number read as a quantity; `next` is the number after it, `taken` the end of the
+/// quantity before it.
+fn single(
+    text: &str,
+    f: &Found,
+    next: Option<&Found>,
+    taken: usize,
+    lex: &Lexicon,
+) -> Option<Quantity> {
     if f.ordinal {
         let mut q = empty(Span::new(f.start, f.end), QuantityKind::Ordinal);
         q.value = Some(f.value);
@@ -276,12 +291,18 @@ fn single(text: &str, f: &Found, lex: &Lexicon) -> Option<Quantity> {
     let mut value = f.value;
     let mut kind = QuantityKind::Number;
     let mut q = empty(Span::new(start, end), kind);
-    let after = suffix(text, f.end, f.glued, lex);
+    let mut after = suffix(text, f.end, f.glued, lex);
+    if after
+        .as_ref()
+        .is_some_and(|a| symbol_of_next(text, f, a, next, lex))
+    {
+        after = None;
+    }
     if f.glued && after.is_none() {
         return None;
     }
     let before = if after.is_none() {
-        currency_prefix(text, f.start, lex)
+        currency_prefix(text, f.start, lex).filter(|(s, _)| *s >= taken)
     } else {
         None
     };
@@ -293,8 +314,12 @@ fn single(text: &str, f: &Found, lex: &Lexicon) -> Option<Quantity> {
         q.unit = suf.unit;
         q.dimension = suf.dimension;
         q.currency = suf.currency;
-        if kind == QuantityKind::Money {
-            if let Some((e, cents)) = cents(text, end, lex) {
+        // Cents follow a major currency only ("64.2 cents a dozen" has none).
+        if kind == QuantityKind::Money && q.unit.is_none() {
+            if let Some((e, m)) = multiplier_after(text, end, next, lex) {
+                end = e;
+                value *= m;
+            } else if let Some((e, cents)) = cents(text, end, next, lex) {
                 end = e;
                 value += cents / 100.0;
             }
@@ -311,42 +336,90 @@ fn single(text: &str, f: &Found, lex: &Lexicon) -> Option<Quantity> {
     Some(q)
 }
 
-/// "5 euro 50", "3 euro en 50 cent": the cents after an amount.
-fn cents(text: &str, at: usize, lex: &Lexicon) -> Option<(usize, f64)> {
-    let mut p = skip_gap(text, at, false);
-    for and in ["en ", "and "] {
-        let head = text.get(p..p + and.len());
-        if head.is_some_and(|h| h.eq_ignore_ascii_case(and)) {
-            p += and.len();
-        }
-    }
-    let digits_end = text[p..]
-        .find(|c: char| !c.is_ascii_digit())
-        .map_or(text.len(), |e| p + e);
-    let n: f64 = if digits_end > p {
-        text[p..digits_end].parse().ok()?
-    } else {
+/// Whether only spaces (at most two) lie between `from` and `to`.
+fn spaces_only(text: &str, from: usize, to: usize) -> bool {
+    text.get(from..to)
+        .is_some_and(|gap| gap.len() <= 2 && gap.chars().all(|c| SPACES.contains(&c)))
+}
+
+const SPACES: [char; 3] = [' ', '\u{a0}', '\u{202f}'];
+
+/// The lowercase text of a number, if it is one number word of the given kind.
+fn number_word_role(text: &str, f: &Found, lex: &Lexicon) -> Option<Role> {
+    let word = text.get(f.start..f.end)?;
+    lex.role(&word.to_lowercase())
+}
+
+/// "75 USD million": a multiplier word right after the currency of an amount.
+fn multiplier_after(
+    text: &str,
+    at: usize,
+    next: Option<&Found>,
+    lex: &Lexicon,
+) -> Option<(usize, f64)> {
+    let n = next?;
+    if !spaces_only(text, at, n.start) || !is_boundary(text, n.end) {
         return None;
-    };
-    if !(1.0..100.0).contains(&n) || digits_end - p > 2 {
+    }
+    match number_word_role(text, n, lex)? {
+        Role::Mult(m) if m >= 1e6 => Some((n.end, m)),
+        _ => None,
+    }
+}
+
+/// "$ 20,000.00 $ 37,305.97": a currency sign after a number that is the prefix of the next
+/// number (which has no unit of its own) belongs to that number.
+fn symbol_of_next(text: &str, f: &Found, a: &Suffix, next: Option<&Found>, lex: &Lexicon) -> bool {
+    let sign = text
+        .get(f.end..a.end)
+        .is_some_and(|s| s.trim_start().starts_with(|c: char| !c.is_alphanumeric()));
+    a.kind == QuantityKind::Money
+        && sign
+        && next.is_some_and(|n| {
+            !n.glued
+                && spaces_only(text, a.end, n.start)
+                && suffix(text, n.end, false, lex).is_none()
+        })
+}
+
+/// "5 euro 50", "3 euro en 50 cent", "thirteen dollars and forty-five cents": the cents after
+/// an amount: the next number, a whole number below 100, after at most the word "en"/"and", and
+/// followed by a cent word or by the end of the clause.
+fn cents(text: &str, at: usize, next: Option<&Found>, lex: &Lexicon) -> Option<(usize, f64)> {
+    let n = next?;
+    if n.ordinal || n.glued || n.value.fract() != 0.0 || !(1.0..100.0).contains(&n.value) {
         return None;
     }
-    let q = skip_gap(text, digits_end, false);
+    let gap = text.get(at..n.start)?;
+    let joined = gap.chars().all(|c| SPACES.contains(&c)) && gap.len() <= 2
+        || gap.starts_with(SPACES)
+            && gap.ends_with(SPACES)
+            && lex.role(&gap.trim().to_lowercase()) == Some(Role::And);
+    if !joined {
+        return None;
+    }
+    let q = skip_gap(text, n.end, false);
     let cent = lex
         .currency_index
         .starting(text, q)
         .iter()
-        .filter_map(|&n| lex.currencies.get(n as usize))
+        .filter_map(|&i| lex.currencies.get(i as usize))
         .filter(|c| c.minor_of.is_some())
         .find_map(|c| starts_with_ci(text, q, c.form));
+    let own_currency = || {
+        let candidates = lex.currency_index.starting(text, q).iter();
+        let mut forms = candidates.filter_map(|&i| lex.currencies.get(i as usize));
+        forms.any(|c| starts_with_ci(text, q, c.form).is_some())
+    };
     match cent {
-        Some(e) => Some((e, n)),
-        None if is_boundary(text, digits_end)
-            && !text[digits_end..]
+        Some(e) => Some((e, n.value)),
+        None if own_currency() => None,
+        None if is_boundary(text, n.end)
+            && !text[n.end..]
                 .trim_start()
                 .starts_with(char::is_alphanumeric) =>
         {
-            Some((digits_end, n))
+            Some((n.end, n.value))
         }
         None => None,
     }
@@ -428,6 +501,22 @@ fn articles(text: &str, atoms: &[Atom], lex: &Lexicon) -> Vec<Quantity> {
         }
         let word = text[atom.end..suf.end].trim();
         if word.chars().count() <= 2 || word.starts_with(|c: char| !c.is_alphabetic()) {
+            continue;
+        }
+        // "a US $ 150 million": the unit is the next number's, not the article's.
+        let next = atoms.get(atoms.partition_point(|a| a.start < suf.end));
+        let number_next = next.is_some_and(|a| {
+            matches!(
+                a.kind,
+                AtomKind::Digits
+                    | AtomKind::Vulgar(_)
+                    | AtomKind::Word(WordClass::Compound(_))
+                    | AtomKind::Word(WordClass::Number(
+                        Role::Small(_) | Role::Mult(_) | Role::Fraction(_)
+                    ))
+            )
+        });
+        if number_next {
             continue;
         }
         let mut q = empty(Span::new(atom.start, suf.end), suf.kind);
