@@ -159,7 +159,7 @@ fn bare_clause_quote(
     quoted: &[Span],
 ) -> Option<Quote> {
     let cue = cx.cue_at(verb)?;
-    if !cx.cues.bare_clauses {
+    if !cx.cues.bare_clauses || !is_verb_here(cx, verb, &cue.lemma) {
         return None;
     }
     let mut start = skip_adverbials(cx, verb + 1, end);
@@ -171,7 +171,7 @@ fn bare_clause_quote(
         start += 1; // "noted on Monday, the fatalities were …"
     }
     let stop = (start..end).find(|&k| cx.token(k) == ";").unwrap_or(end);
-    if stop < start + 3 || !opens_clause(cx, start) || !has_finite_verb(cx, start, stop) {
+    if stop < start + 3 || !opens_clause(cx, start) || !has_finite_verb(cx, start, stop, quoted) {
         return None;
     }
     if (start..stop).any(|k| cx.seg.tokens[k].kind == kroniek_text::TokenKind::Quote)
@@ -181,6 +181,24 @@ fn bare_clause_quote(
     }
     let subject = subject_of(cx, verb, first, verb);
     Some(make(cx, cx.span(start, stop), verb, subject, quoted))
+}
+
+/// Whether the cue word at token `verb` is used as a verb: a base form that is also a noun
+/// ("state", "report", "claim") only counts after "to", a pronoun or an auxiliary ("went on to
+/// say", "they say", "would argue"), not in "Republican state representative".
+fn is_verb_here(cx: &Context, verb: usize, lemma: &str) -> bool {
+    let word = cx.token(verb).to_lowercase();
+    if word != lemma {
+        return true;
+    }
+    verb.checked_sub(1)
+        .and_then(|k| cx.word(k))
+        .map(str::to_lowercase)
+        .is_some_and(|before| {
+            matches!(before.as_str(), "to" | "i" | "we" | "you")
+                || cx.lexicon.pronoun(&before).is_some()
+                || cx.cues.is_finite_verb(&before)
+        })
 }
 
 /// The first token from `i` that is no adverbial ("today", "on Monday").
@@ -209,15 +227,18 @@ fn opens_clause(cx: &Context, i: usize) -> bool {
 }
 
 /// Whether a finite verb stands among the first twelve tokens of `start..stop`, not right after
-/// an article ("the wounded").
-fn has_finite_verb(cx: &Context, start: usize, stop: usize) -> bool {
+/// an article ("the wounded") and not inside a direct quotation.
+fn has_finite_verb(cx: &Context, start: usize, stop: usize, quoted: &[Span]) -> bool {
     (start..stop.min(start + 12)).any(|k| {
         cx.word(k).is_some_and(|w| {
             let after_article = k > start
                 && cx
                     .word(k - 1)
                     .is_some_and(|p| matches!(p.to_lowercase().as_str(), "the" | "a" | "an"));
-            k > start && !after_article && cx.cues.is_finite_verb(&w.to_lowercase())
+            k > start
+                && !after_article
+                && !is_quoted(quoted, cx.seg.tokens[k].span)
+                && cx.cues.is_finite_verb(&w.to_lowercase())
         })
     })
 }

@@ -175,9 +175,19 @@ impl<'a> Context<'a> {
             .map_or((0, 0), |s| (s.first_token, s.end_token))
     }
 
-    /// The reporting verb at token `i`, if it is one.
+    /// The reporting verb at token `i`, if it is one. A capitalised word inside a sentence is
+    /// part of a name ("United States"), not a verb.
     pub fn cue_at(&self, i: usize) -> Option<&'static CueVerb> {
-        self.word(i).and_then(|w| self.cues.verb(w))
+        let word = self.word(i)?;
+        let verb = self.cues.verb(word)?;
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+        (!capitalised || self.starts_sentence(i)).then_some(verb)
+    }
+
+    /// Whether token `i` is the first word of its sentence (after any opening marks).
+    fn starts_sentence(&self, i: usize) -> bool {
+        let (first, _) = self.sentence_range(self.seg.tokens[i].span.start);
+        (first..i).all(|k| self.word(k).is_none())
     }
 
     /// The length in tokens of the attribution marker at token `i`, if one starts there.
@@ -356,6 +366,9 @@ impl<'a> Context<'a> {
             {
                 break;
             }
+            if self.is_person(&phrase) {
+                break; // "Special Representative for Iran Brian Hook": the person is the head.
+            }
             match self.nearest_phrase_before(before - 1, limit) {
                 Some(head @ (Phrase::Name(_) | Phrase::Description { .. })) => phrase = head,
                 _ => break,
@@ -371,6 +384,12 @@ impl<'a> Context<'a> {
             return None;
         }
         Some(self.widen(phrase, phrase_end))
+    }
+
+    /// Whether `phrase` is the name of a person.
+    fn is_person(&self, phrase: &Phrase) -> bool {
+        matches!(phrase, Phrase::Name(span)
+            if self.entity_at(*span).is_some_and(|e| e.kind == kroniek_entities::EntityKind::Person))
     }
 
     /// Token `start`, moved back over an article right before it.
@@ -470,13 +489,20 @@ impl<'a> Context<'a> {
         self.description_from(start, last + 1)
     }
 
-    /// If a name ends at token `last`, the index of its first token.
+    /// If a name ends at token `last`, the index of its first token: where the entity mention
+    /// that ends there starts ("Iran Brian Hook" is "Brian Hook"), else the furthest start.
     fn name_ending_at(&self, last: usize, limit: usize) -> Option<usize> {
-        (limit..=last)
+        let start = (limit..=last)
             .rev()
             .take(6)
             .filter(|&k| self.name_from(k) == Some(last + 1))
-            .last()
+            .last()?;
+        let span = self.span(start, last + 1);
+        let mention = self
+            .mentions_in(span)
+            .iter()
+            .find(|(m, _)| m.end == span.end && m.start > span.start);
+        Some(mention.map_or(start, |(m, _)| self.token_from(m.start)))
     }
 
     /// The span from the start of token `first` to the end of token `end - 1`.

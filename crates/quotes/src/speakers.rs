@@ -255,7 +255,7 @@ impl Context<'_> {
                     score += 1.0;
                 }
                 if described {
-                    score += 4.0;
+                    score += 10.0; // the one named with the role wins within reach
                 }
                 if self.spoke_before(id, at) {
                     score += 1.5;
