@@ -85,6 +85,10 @@ pub(crate) enum Class {
     Pm,
     /// A unit letter only glued to its number ("3y", "2w"): the unit code.
     UnitSuffix,
+    /// A unit only counted in sets ("every weekday"): its TIMEX code.
+    SetUnit,
+    /// "other" after "every": every N-th one.
+    EveryNth,
     /// A kind of year before the word for year ("fiscal" year): FY, SY or CY.
     YearKind,
     /// A word that is a kind of year by itself ("fy", "schooljaar"): FY, SY or CY.
@@ -146,6 +150,8 @@ impl Class {
             "pm" => Pm,
             "unit_suffix" => UnitSuffix,
             "year_kind" => YearKind,
+            "set_unit" => SetUnit,
+            "every_nth" => EveryNth,
             "year_abbr" => YearAbbr,
             _ => return None,
         })

@@ -177,6 +177,10 @@ impl Parser<'_> {
                 !entry.is_empty()
                     || matches!(t, "'s" | "jaren")
                     || self.aan_het(i).is_some()
+                    || self.plural_pod(i).is_some()
+                    || t.char_indices()
+                        .last()
+                        .is_some_and(|(at, _)| at > 0 && self.lx.is(&t[..at], Class::Weekend))
                     || (t.len() > 2 && self.kind_year(i).is_some())
                     || (t.ends_with("honderd") && self.word_year(i).is_some())
                     || ((t.ends_with("tig") || t.ends_with("tigste") || t.contains('-'))
@@ -811,6 +815,44 @@ impl Parser<'_> {
                 return Some((end, Sem::Set(c.readings()[0].timex())));
             }
         }
+        // "tuesday afternoons"
+        if let Some(wd) = self.weekday_word(i) {
+            if let Some(p) = self.plural_pod(i + 1) {
+                return Some((i + 2, Sem::Set(format!("XXXX-WXX-{wd}T{}", p.code()))));
+            }
+        }
+        // "mornings" (but "in the mornings" is a part of the day)
+        if let Some(p) = self.plural_pod(i) {
+            if !(i > 0 && self.is(i - 1, Class::At)) {
+                return Some((i + 1, Sem::Set(format!("T{}", p.code()))));
+            }
+        }
+        // "weekends"
+        if !self.lx.dutch
+            && self
+                .word(i)
+                .and_then(|w| w.strip_suffix('s'))
+                .is_some_and(|w| self.lx.is(w, Class::Weekend))
+        {
+            return Some((i + 1, Sem::Set("P1WE".to_string())));
+        }
+        // "19th of every month"
+        if let Some((e, d)) = self.day_number(i) {
+            if matches!(self.word(e), Some("of" | "van")) && self.is(e + 1, Class::Every) {
+                if self
+                    .unit(e + 2)
+                    .is_some_and(|(u, k)| u == Unit::Month && k == 1.0)
+                {
+                    return Some((e + 3, Sem::Set(format!("XXXX-XX-{d:02}"))));
+                }
+            }
+        }
+        // "everyday 6am", "daily at 9"
+        if self.val(i, Class::SetAdv) == Some("P1D") {
+            if let Some((e, c)) = self.at_clock(i + 1) {
+                return Some((e, Sem::Set(c.readings()[0].timex())));
+            }
+        }
         // "thursdays", "tuesday afternoons", "thursdays at 17.30"
         if let Some(wd) = self.plural_weekday(i) {
             let base = format!("XXXX-WXX-{wd}");
@@ -840,12 +882,30 @@ impl Parser<'_> {
         if !self.is(i, Class::Every) {
             return None;
         }
-        let j = i + 1;
+        // "every other day" (every second one)
+        let (j, nth) = match self.int(i + 1, Class::EveryNth) {
+            Some(n) => (i + 2, n as f64),
+            None => (i + 1, 1.0),
+        };
         // "elke twee dagen"
-        if let Some((e, n)) = self.number(j) {
+        if let Some((e, n)) = self.number(j).filter(|_| nth == 1.0) {
             if let Some((u, k)) = self.unit(e) {
                 return Some((e + 1, Sem::Set(u.iso(n * k))));
             }
+            if let Some(code) = self.set_unit(e) {
+                return Some((e + 1, Sem::Set(format!("P{}{code}", fmt_num(n)))));
+            }
+        }
+        // "every weekday", "every weekend"
+        if let Some(code) = self.set_unit(j) {
+            return Some((j + 1, Sem::Set(format!("P{}{code}", fmt_num(nth)))));
+        }
+        if nth != 1.0 {
+            if let Some((u, k)) = self.unit(j) {
+                return Some((j + 1, Sem::Set(u.iso(nth * k))));
+            }
+            let wd = self.weekday_word(j)?;
+            return Some((j + 1, Sem::Set(format!("XXXX-WXX-{wd}"))));
         }
         if let Some((u, k)) = self.unit(j) {
             // "elke dag 15.00", "elke dag om 8 uur"
@@ -866,9 +926,32 @@ impl Parser<'_> {
             return Some((j + 1, Sem::Set(base)));
         }
         if let Some((e, pod)) = self.pod_word(j) {
+            // "every evening at 7:13 p.m."
+            if let Some((e2, c)) = self.at_clock(e) {
+                let c = c.with_pod(pod).readings()[0];
+                return Some((e2, Sem::Set(c.timex())));
+            }
             return Some((e, Sem::Set(format!("T{}", pod.code()))));
         }
         None
+    }
+
+    /// An English part of the day in the plural ("afternoons").
+    fn plural_pod(&self, i: usize) -> Option<Pod> {
+        if self.lx.dutch {
+            return None;
+        }
+        let w = self.word(i)?.strip_suffix('s')?;
+        self.lx.value(w, Class::Pod).and_then(Pod::parse)
+    }
+
+    /// A unit only sets count in ("weekday" WD, "weekend" WE).
+    fn set_unit(&self, i: usize) -> Option<&'static str> {
+        let w = self.word(i)?;
+        self.lx.value(w, Class::SetUnit).or_else(|| {
+            let w = w.strip_suffix('s')?;
+            self.lx.value(w, Class::SetUnit)
+        })
     }
 
     /// An English weekday in the plural ("mondays"): every such day.
