@@ -987,7 +987,41 @@ impl Parser<'_> {
             self.now(i),
             self.the_unit(i),
             self.fixed_phrase(i),
+            self.holiday_weekend(i),
         ])
+    }
+
+    /// "labor day weekend", "halloween weekend 2021", "the weekend of thanksgiving 2023".
+    fn holiday_weekend(&self, i: usize) -> M<Sem> {
+        let j = self.det(i);
+        if self.is(j, Class::Weekend) && matches!(self.word(j + 1), Some("of" | "van")) {
+            let k = self.det(j + 2);
+            let (e, d) = self.holiday(k)?;
+            return Some((e, Sem::WeekendOf(d)));
+        }
+        let (e, d) = self.holiday(i)?;
+        if !self.is(e, Class::Weekend) {
+            return None;
+        }
+        let (e2, y) = self.opt_year(e + 1);
+        let d = match (d, y) {
+            (
+                Day::Holiday {
+                    rule,
+                    y: None,
+                    year_rel,
+                    rel,
+                },
+                Some(y),
+            ) => Day::Holiday {
+                rule,
+                y: Some(y),
+                year_rel,
+                rel,
+            },
+            (d, _) => d,
+        };
+        Some((e2, Sem::WeekendOf(d)))
     }
 
     /// The longest fixed phrase of `time_phrases.txt` at `i` and its meaning.
@@ -1600,6 +1634,10 @@ impl Parser<'_> {
     fn at_number(&self, i: usize) -> M<Clock> {
         if !(self.is(i, Class::At) && matches!(self.word(i), Some("om" | "at" | "rond" | "around")))
         {
+            return None;
+        }
+        // "at ten past 9" is read from "ten" on
+        if self.clock_words(i + 1).is_some() {
             return None;
         }
         let (e, h) = self.small_number(i + 1)?;

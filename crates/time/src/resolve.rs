@@ -871,9 +871,11 @@ fn kind_of(sem: &Sem) -> TimeKind {
         Sem::DatePod(..) | Sem::DateTimeRange(..) | Sem::ClockWindow(..) => {
             TimeKind::DateTimePeriod
         }
-        Sem::Period(_) | Sem::DateRange(..) | Sem::PeriodRange(..) | Sem::DayFor(..) => {
-            TimeKind::DatePeriod
-        }
+        Sem::Period(_)
+        | Sem::DateRange(..)
+        | Sem::PeriodRange(..)
+        | Sem::DayFor(..)
+        | Sem::WeekendOf(_) => TimeKind::DatePeriod,
         Sem::Duration(..) | Sem::Durations(_) => TimeKind::Duration,
         Sem::Set(_) => TimeKind::Set,
         Sem::Modified(inner, _) => kind_of(inner),
@@ -1109,6 +1111,25 @@ fn readings(sem: &Sem, cx: &Ctx) -> Vec<Reading> {
             let now = cx.now();
             vec![point("PRESENT_REF".into(), dt_s(now))]
         }
+        Sem::WeekendOf(d) => day(d, cx)
+            .into_iter()
+            .map(|(_, x)| {
+                let sat = if x.weekday().num_days_from_monday() == 0 {
+                    x - Duration::days(2)
+                } else {
+                    monday(x) + Duration::days(5)
+                };
+                let start = x.min(sat);
+                let end = (x + Duration::days(1)).max(sat + Duration::days(2));
+                let w = sat.iso_week();
+                span_reading(
+                    format!("{}-W{:02}-WE", w.year(), w.week()),
+                    date_s(start),
+                    date_s(end),
+                    Granularity::Weekend,
+                )
+            })
+            .collect(),
         Sem::DayFor(d, n, u) => {
             // a day of the reference's year when the day has readings in several years
             let days = day(d, cx);

@@ -462,6 +462,9 @@ pub(crate) enum Sem {
     ClockFor(Option<Day>, Clock, f64),
     DateTimeRange(Day, Clock, Clock),
     DateRange(Day, Day),
+    /// The weekend around a day ("labor day weekend", "the weekend of halloween"): Saturday and
+    /// Sunday with the day itself when it falls on Thursday, Friday or Monday.
+    WeekendOf(Day),
     /// An amount of days, weeks, months or years from a day on ("3 days starting from next
     /// monday", "for 1 week, from 20th dec").
     DayFor(Day, f64, Unit),
