@@ -45,6 +45,8 @@ pub struct Cues {
     pub finite_suffixes: Vec<String>,
     /// Relative pronouns that stand for the name before them ("Tuilaepa, who told …").
     pub relative_pronouns: HashSet<String>,
+    /// The word that joins the last two names of a group of speakers ("and", "en").
+    pub conjunction: String,
 }
 
 impl Cues {
@@ -131,6 +133,10 @@ impl Cues {
             finite_verbs: setting("finite_verbs").into_iter().collect(),
             finite_suffixes: setting("finite_suffixes"),
             relative_pronouns: setting("relative_pronouns").into_iter().collect(),
+            conjunction: setting("conjunction")
+                .into_iter()
+                .next()
+                .unwrap_or_else(|| "&".to_string()),
         }
     }
 

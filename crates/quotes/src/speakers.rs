@@ -130,6 +130,12 @@ impl Context<'_> {
                     resolution: Resolution::Pronoun,
                 });
             }
+            if let Some(people) = self.people_before(pronoun.start, quoted) {
+                return Some(Speaker {
+                    mention: Some(Words::at(self.text, pronoun)),
+                    ..people
+                });
+            }
             if entry.number == "pl" {
                 let organisation = self.salient_organisation(pronoun.start)?;
                 return Some(self.entity_speaker(organisation, Some(pronoun), Resolution::Pronoun));
@@ -294,6 +300,39 @@ impl Context<'_> {
         words_before <= 3
             || self.cue_at(token.saturating_sub(1)).is_some()
             || self.cue_at(self.token_from(mention.end)).is_some()
+    }
+
+    /// The people a plural pronoun at byte `at` stands for when a recent sentence names several
+    /// ("Egyptian foreign minister Sameh Shoukry and his Greek and French counterparts, Nikos
+    /// Dendias and Jean-Yves Le Drian, gathered … They concluded"): the persons of the nearest
+    /// sentence, this one or the two before, that names at least two, joined into one speaker.
+    fn people_before(&self, at: usize, quoted: &[Span]) -> Option<Speaker> {
+        let here = self.seg.sentence_at(at)?;
+        for index in (here.saturating_sub(2)..=here).rev() {
+            let sentence = self.seg.sentences[index].span;
+            let mut people: Vec<usize> = Vec::new();
+            for &(span, id) in self.mentions_in(sentence) {
+                let person = self.entities.entities[id].kind == EntityKind::Person;
+                if person && span.end <= at && !is_quoted(quoted, span) && !people.contains(&id) {
+                    people.push(id);
+                }
+            }
+            if people.len() >= 2 {
+                let names: Vec<&str> = people
+                    .iter()
+                    .map(|&id| self.entities.entities[id].name.as_str())
+                    .collect();
+                let (last, rest) = names.split_last()?;
+                return Some(Speaker {
+                    name: format!("{} {} {last}", rest.join(", "), self.cues.conjunction),
+                    named: true,
+                    entity: None,
+                    mention: None,
+                    resolution: Resolution::Pronoun,
+                });
+            }
+        }
+        None
     }
 
     /// The nearest group of people named before byte `at` in its sentence or the one before
