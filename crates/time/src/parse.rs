@@ -1929,7 +1929,40 @@ impl Parser<'_> {
             self.rel_day(i),
             self.ordinal_only(i),
             self.shifted_day(i),
+            self.weekday_in(i),
         ])
+    }
+
+    /// A weekday in the week of a shifted day: "monday two weeks from now", "thursday, two
+    /// year from now", "in 3 days on friday", "3 weeks after christmas on friday".
+    fn weekday_in(&self, i: usize) -> M<Day> {
+        let shifted = |k: usize| match self.shifted_day(k) {
+            Some((e, d @ Day::Shift { .. })) => Some((e, d)),
+            _ => None,
+        };
+        if let Some(wd) = self.weekday_word(i) {
+            let j = if self.punct(i + 1, ",") { i + 2 } else { i + 1 };
+            let (e, base) = shifted(j)?;
+            return Some((
+                e,
+                Day::WeekdayIn {
+                    wd,
+                    base: Box::new(base),
+                },
+            ));
+        }
+        let (e, base) = shifted(i)?;
+        if !matches!(self.word(e), Some("on" | "op")) {
+            return None;
+        }
+        let wd = self.weekday_word(e + 1)?;
+        Some((
+            e + 2,
+            Day::WeekdayIn {
+                wd,
+                base: Box::new(base),
+            },
+        ))
     }
 
     fn day_numeric(&self, i: usize) -> M<Day> {
@@ -2313,7 +2346,12 @@ impl Parser<'_> {
         } else {
             return None;
         };
-        let (e2, base) = self.day(e + 1)?;
+        // "two weeks from now"
+        let (e2, base) = if sign > 0 && self.is(e + 1, Class::Now) {
+            (e + 2, Day::Rel(0))
+        } else {
+            self.day(e + 1)?
+        };
         Some((
             e2,
             Day::Shift {

@@ -140,6 +140,13 @@ pub(crate) fn day(d: &Day, cx: &Ctx) -> Days {
             year_rel,
             rel,
         } => holiday(*rule, *y, *year_rel, *rel, cx),
+        Day::WeekdayIn { wd, base } => day(base, cx)
+            .into_iter()
+            .map(|(_, x)| {
+                let y = weekday_in_week(monday(x), *wd);
+                (date_s(y), y)
+            })
+            .collect(),
         // a base with two readings ("2 weeks before christmas") counts from the coming one
         Day::Shift { base, n, unit } => day(base, cx)
             .into_iter()

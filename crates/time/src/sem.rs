@@ -181,6 +181,12 @@ pub(crate) enum Day {
         year_rel: Option<i64>,
         rel: Option<i64>,
     },
+    /// A weekday in the (ISO) week of a shifted day ("monday two weeks from now", "in 3 days on
+    /// friday").
+    WeekdayIn {
+        wd: u32,
+        base: Box<Day>,
+    },
     /// A day shifted by an amount of a unit ("over drie weken", "twee dagen voor gisteren").
     Shift {
         base: Box<Day>,
