@@ -85,6 +85,8 @@ pub(crate) enum Class {
     Pm,
     /// A unit letter only glued to its number ("3y", "2w"): the unit code.
     UnitSuffix,
+    /// A meal as a time of day ("lunch"): MEB, MEL or MED.
+    Meal,
     /// A unit only counted in sets ("every weekday"): its TIMEX code.
     SetUnit,
     /// "other" after "every": every N-th one.
@@ -151,6 +153,7 @@ impl Class {
             "unit_suffix" => UnitSuffix,
             "year_kind" => YearKind,
             "set_unit" => SetUnit,
+            "meal" => Meal,
             "every_nth" => EveryNth,
             "year_abbr" => YearAbbr,
             _ => return None,

@@ -227,6 +227,10 @@ impl Parser<'_> {
         if self.fixed_at(s).is_some() {
             return true;
         }
+        // "at lunch", "at lunchtime"
+        if self.is(s, Class::At) && matches!(sem, Sem::TimePod(p) if p.code().starts_with("ME")) {
+            return true;
+        }
         if !matches!(self.word(s), Some("om" | "at" | "op" | "on")) {
             return false;
         }
@@ -438,7 +442,7 @@ impl Parser<'_> {
         }
         // Dutch "voor de 9e van mei", "voor de week beginnend 4 februari": "for"
         let dutch_for = self.lx.dutch && self.word(i) == Some("voor");
-        if dutch_for && self.word(i + 1) == Some("de") {
+        if dutch_for && self.word(i + 1) == Some("de") && self.meal(i + 1).is_none() {
             return None;
         }
         let (end, sem) = self.modifier_target(i + 1)?;
@@ -466,6 +470,7 @@ impl Parser<'_> {
             .flatten();
         longest([
             det_part,
+            self.meal(i),
             self.core(i),
             self.range(i),
             self.year(i).map(|(e, y)| (e, Sem::Period(Period::Year(y)))),
@@ -1248,7 +1253,20 @@ impl Parser<'_> {
             self.pod_adv(i).map(|(e, p)| (e, Sem::TimePod(p))),
             self.pod_part(i),
             self.today_pod(i),
+            self.meal(i).filter(|_| self.is(i, Class::At)),
         ])
+    }
+
+    /// A meal as a time of day after a preposition or modifier: "at lunch", "around dinner",
+    /// "after breakfast", "voor de lunch", "na het ontbijt".
+    fn meal(&self, i: usize) -> M<Sem> {
+        let j = if self.is(i, Class::At) { i + 1 } else { i };
+        let k = match self.word(j) {
+            Some("de" | "het" | "the") => j + 1,
+            _ => j,
+        };
+        let p = self.val(k, Class::Meal).and_then(Pod::parse)?;
+        Some((k + 1, Sem::TimePod(p)))
     }
 
     /// "vanavond", "deze avond", "morgenavond", "maandagochtend", "tonight".

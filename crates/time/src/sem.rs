@@ -46,8 +46,9 @@ impl Clock {
         }
         let pm = match pod {
             // "10 tot 12 uur 's ochtends" ends at noon
-            Pod::Mo => self.h == 12,
-            Pod::Af | Pod::Ev => true,
+            Pod::Mo | Pod::Meb => self.h == 12,
+            Pod::Af | Pod::Ev | Pod::Med => true,
+            Pod::Mel => self.h == 12 || self.h < 6,
             Pod::Ni => !(self.h == 12 || self.h < 6),
         };
         Clock {
@@ -81,6 +82,10 @@ pub(crate) enum Pod {
     Af,
     Ev,
     Ni,
+    /// Meal times: breakfast, lunch, dinner.
+    Meb,
+    Mel,
+    Med,
 }
 
 impl Pod {
@@ -90,6 +95,9 @@ impl Pod {
             "AF" => Pod::Af,
             "EV" => Pod::Ev,
             "NI" => Pod::Ni,
+            "MEB" => Pod::Meb,
+            "MEL" => Pod::Mel,
+            "MED" => Pod::Med,
             _ => return None,
         })
     }
@@ -100,6 +108,9 @@ impl Pod {
             Pod::Af => "AF",
             Pod::Ev => "EV",
             Pod::Ni => "NI",
+            Pod::Meb => "MEB",
+            Pod::Mel => "MEL",
+            Pod::Med => "MED",
         }
     }
 
@@ -121,6 +132,9 @@ impl Pod {
             Pod::Af => (12 * 3600, 16 * 3600),
             Pod::Ev => (16 * 3600, 20 * 3600),
             Pod::Ni => (20 * 3600, 23 * 3600 + 59 * 60 + 59),
+            Pod::Meb => (8 * 3600, 12 * 3600),
+            Pod::Mel => (11 * 3600, 13 * 3600),
+            Pod::Med => (16 * 3600, 20 * 3600),
         }
     }
 }
