@@ -47,6 +47,10 @@ pub struct Cues {
     pub relative_pronouns: HashSet<String>,
     /// The word that joins the last two names of a group of speakers ("and", "en").
     pub conjunction: String,
+    /// Prepositions that name the author of a report ("a statement by the court").
+    pub agent_prepositions: HashSet<String>,
+    /// Conjunctions that join two verbs of one subject ("called it … and said …").
+    pub conjunctions: HashSet<String>,
 }
 
 impl Cues {
@@ -137,6 +141,8 @@ impl Cues {
                 .into_iter()
                 .next()
                 .unwrap_or_else(|| "&".to_string()),
+            agent_prepositions: setting("agent_prepositions").into_iter().collect(),
+            conjunctions: setting("conjunctions").into_iter().collect(),
         }
     }
 

@@ -49,7 +49,8 @@ pub fn find_direct(cx: &Context) -> Vec<Quote> {
             Some(found) => found
                 .phrase
                 .as_ref()
-                .and_then(|p| cx.speaker_of(p, &quoted, found.plural)),
+                .and_then(|p| cx.speaker_of(p, &quoted, found.plural))
+                .or_else(|| coordinated(cx, found.cue, &quotes)),
             None => from_context(cx, &pairs, &contents, index, &quotes, &kept_pairs, &quoted),
         };
         let nested_in = pair
@@ -72,6 +73,26 @@ pub fn find_direct(cx: &Context) -> Vec<Quote> {
     }
     inherit_interrupted(cx, &pairs, &kept_pairs, &mut quotes);
     quotes
+}
+
+/// The speaker of a cue verb joined to the one before it ("X called it "…" and said "…""): the
+/// speaker of the previous quotation, when it stands in the same sentence.
+fn coordinated(cx: &Context, cue: Span, quotes: &[Quote]) -> Option<Speaker> {
+    let verb = cx.token_from(cue.start);
+    let joined = verb
+        .checked_sub(1)
+        .and_then(|k| cx.word(k))
+        .is_some_and(|w| cx.cues.conjunctions.contains(&w.to_lowercase()));
+    let previous = quotes.last()?;
+    let same_sentence = cx.seg.sentence_at(previous.span.start) == cx.seg.sentence_at(cue.start);
+    if !joined || !same_sentence {
+        return None;
+    }
+    previous.speaker.clone().map(|speaker| Speaker {
+        resolution: Resolution::PreviousQuote,
+        mention: None,
+        ..speaker
+    })
 }
 
 /// Whether every word of `text` is capitalised, short linking words aside: the name of a

@@ -244,6 +244,10 @@ impl<'a> Context<'a> {
             );
         }
         let description = self.description_from(i, limit)?;
+        // "according to a report on Wednesday by UpGuard": the author of the words speaks.
+        if let Some(agent) = self.agent_after(self.token_from(description.span().end), limit) {
+            return Some(agent);
+        }
         // "Europarlementariër voor de Partij voor de Dieren Anja Hazenkamp": a role with its
         // complement, then the person.
         if let Phrase::Description { span, head, .. } = &description {
@@ -254,6 +258,26 @@ impl<'a> Context<'a> {
             }
         }
         Some(description)
+    }
+
+    /// The name after an agent preposition ("by", "door") within four words from token `i`,
+    /// before any punctuation: "a statement released by the Supreme Court".
+    fn agent_after(&self, i: usize, limit: usize) -> Option<Phrase> {
+        let by = (i..limit.min(i + 4))
+            .take_while(|&k| self.word(k).is_some())
+            .find(|&k| {
+                self.lower(k)
+                    .is_some_and(|w| self.cues.agent_prepositions.contains(&w))
+            })?;
+        let mut k = by + 1;
+        if self
+            .lower(k)
+            .is_some_and(|w| DETERMINERS.contains(&w.as_str()))
+        {
+            k += 1;
+        }
+        let end = self.name_from(k).filter(|&end| end <= limit)?;
+        Some(Phrase::Name(self.span(k, end)))
     }
 
     /// The first person's name within eight words from token `i`, before any punctuation.
@@ -452,10 +476,11 @@ impl<'a> Context<'a> {
                 .checked_sub(1)
                 .filter(|&l| l >= limit)
                 .and_then(|l| self.phrase_ending_at(l, limit));
-            // "The judge presiding over the case, Bernard Schwartz, said": the name in the
-            // apposition is the speaker the description before it describes.
+            // "The judge presiding over the case, Bernard Schwartz, said", "Director of Mid
+            // Wales Tourism Partnership, David Clay, called": the person in the apposition is
+            // the speaker that the words before it describe, unless those name a person.
             return match (outer, inner) {
-                (Some(name @ Phrase::Name(_)), _) => Some(name),
+                (Some(name), _) if self.is_person(&name) => Some(name),
                 (_, Some(person)) => Some(person),
                 (outer, None) => outer,
             };
