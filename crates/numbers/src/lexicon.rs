@@ -93,6 +93,10 @@ pub struct Lexicon {
     pub digit_suffixes: Vec<(&'static str, f64)>,
     /// Words that make a price a price per unit.
     pub per: Vec<&'static str>,
+    /// Lowercase words that make a bare degree an angle, not a temperature ("draai", "angle").
+    pub angle_words: Vec<&'static str>,
+    /// Letters written before a currency code that multiply the amount ("MEUR": M, 10^6).
+    pub currency_multipliers: Vec<(&'static str, f64)>,
     /// Units, longest form first.
     pub units: Vec<UnitForm>,
     /// Currencies, longest form first.
@@ -275,6 +279,8 @@ impl Lexicon {
             not_number_after: Vec::new(),
             digit_suffixes: Vec::new(),
             per: Vec::new(),
+            angle_words: Vec::new(),
+            currency_multipliers: Vec::new(),
             units: Vec::new(),
             currencies: Vec::new(),
             approximators: Vec::new(),
@@ -389,6 +395,12 @@ impl Lexicon {
                 "ratio_at_clause_end" => self.ratio_at_end.push(words()),
                 "not_number_after" => self.not_number_after.push(value),
                 "per" => self.per.push(value),
+                "angle_word" => self.angle_words.push(value),
+                "currency_multiplier" => {
+                    if let Some(n) = row.get(2).and_then(|v| number(v)) {
+                        self.currency_multipliers.push((value, n));
+                    }
+                }
                 "digit_suffix" => {
                     if let Some(n) = row.get(2).and_then(|v| number(v)) {
                         self.digit_suffixes.push((value, n));

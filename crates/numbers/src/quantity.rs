@@ -32,7 +32,7 @@ pub fn build(
             k += used;
             continue;
         }
-        if let Some(q) = single(text, f, found.get(k), taken, lex) {
+        if let Some(q) = single(text, atoms, f, found.get(k), taken, lex) {
             taken = q.span.end;
             out.push(q);
         }
@@ -136,16 +136,19 @@ fn suffix(text: &str, at: usize, glued: bool, lex: &Lexicon) -> Option<Suffix> {
             .starting(text, p)
             .iter()
             .filter_map(|&n| lex.currencies.get(n as usize))
-            .find_map(|c| starts_with_ci(text, p, c.form).map(|e| (c, e)))
+            .find_map(|c| form_at(text, p, c.form).map(|e| (c, e)))
         {
             return Some(money_suffix(c.0, c.1));
+        }
+        if let Some(s) = multiplied_code(text, p, lex) {
+            return Some(s);
         }
         if let Some((u, end)) = lex
             .unit_index
             .starting(text, p)
             .iter()
             .filter_map(|&n| lex.units.get(n as usize))
-            .find_map(|u| starts_with_ci(text, p, u.form).map(|e| (u, e)))
+            .find_map(|u| form_at(text, p, u.form).map(|e| (u, e)))
         {
             let kind = match u.kind {
                 "temperature" => QuantityKind::Temperature,
@@ -164,6 +167,73 @@ fn suffix(text: &str, at: usize, glued: bool, lex: &Lexicon) -> Option<Suffix> {
         }
     }
     None
+}
+
+/// A unit or currency form at `at` after a number, and where it ends; not when it is part of
+/// a code or abbreviation: a form followed by a hyphen and a digit ("L-202"), or a one-letter
+/// form followed by a slash, or by a hyphen or period and a letter ("F-Series", "C.P.I.",
+/// "p.m."), or written apart from the number before a capitalised word ("PA 23456 F Block").
+fn form_at(text: &str, at: usize, form: &str) -> Option<usize> {
+    let end = starts_with_ci(text, at, form)?;
+    let rest = text.get(end..).unwrap_or("");
+    let mut chars = rest.chars();
+    let (next, after) = (chars.next(), chars.next());
+    if next == Some('-') && after.is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let one_letter = form.chars().count() == 1 && form.starts_with(char::is_alphabetic);
+    if one_letter {
+        let joined = matches!(next, Some('-' | '.' | '\'' | '’'))
+            && after.is_some_and(char::is_alphanumeric);
+        let apart = text[..at].ends_with(SPACES)
+            && next.is_some_and(|c| SPACES.contains(&c))
+            && rest.trim_start().starts_with(char::is_uppercase);
+        if joined || next == Some('/') || apart {
+            return None;
+        }
+    }
+    Some(end)
+}
+
+/// "120 MEUR", "30 MUSD": a multiplier letter glued before a currency code (from the
+/// language's `currency_multiplier` list), the code written in capitals.
+fn multiplied_code(text: &str, at: usize, lex: &Lexicon) -> Option<Suffix> {
+    let rest = text.get(at..)?;
+    lex.currency_multipliers.iter().find_map(|(letters, m)| {
+        let p = at + letters.len();
+        if !rest.starts_with(letters) {
+            return None;
+        }
+        lex.currency_index
+            .starting(text, p)
+            .iter()
+            .filter_map(|&n| lex.currencies.get(n as usize))
+            .filter(|c| is_code(c.form) && c.minor_of.is_none())
+            .find_map(|c| {
+                let end = starts_with_ci(text, p, c.form)?;
+                text[p..end]
+                    .chars()
+                    .all(|ch| ch.is_ascii_uppercase())
+                    .then(|| {
+                        let mut s = money_suffix(c, end);
+                        s.factor = *m;
+                        s
+                    })
+            })
+    })
+}
+
+/// Whether a currency form is a code of capital letters ("USD").
+fn is_code(form: &str) -> bool {
+    form.len() >= 3 && form.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// Whether a currency form can stand before an amount: a sign or a code ("$", "US$", "EUR",
+/// "Rs"), not a name ("dollars", "won"), which comes after it.
+fn prefix_form(form: &str) -> bool {
+    form.chars().any(|c| !c.is_alphabetic())
+        || is_code(form)
+        || form.len() <= 3 && form.starts_with(|c: char| c.is_uppercase())
 }
 
 fn percent(text: &str, at: usize) -> Option<Suffix> {
@@ -214,15 +284,74 @@ fn currency_prefix(text: &str, at: usize, lex: &Lexicon) -> Option<(usize, Suffi
     if at - head.len() > 1 {
         return None;
     }
-    lex.currency_index
-        .ending(text, head.len())
-        .iter()
-        .filter_map(|&n| lex.currencies.get(n as usize))
-        .filter(|c| c.minor_of.is_none())
+    let forms = || {
+        lex.currency_index
+            .ending(text, head.len())
+            .iter()
+            .filter_map(|&n| lex.currencies.get(n as usize))
+            .filter(|c| c.minor_of.is_none() && prefix_form(c.form))
+    };
+    forms()
         .find_map(|c| {
             let start = ends_with_ci(text, head.len(), c.form)?;
             Some((start, money_suffix(c, at)))
         })
+        .or_else(|| {
+            // "MAUD 60": a multiplier letter before a code in capitals.
+            forms().filter(|c| is_code(c.form)).find_map(|c| {
+                let code_start = head.len().checked_sub(c.form.len())?;
+                if head.get(code_start..)? != c.form {
+                    return None;
+                }
+                lex.currency_multipliers.iter().find_map(|(letters, m)| {
+                    let start = code_start.checked_sub(letters.len())?;
+                    let boundary = text[..start]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|ch| !ch.is_alphanumeric());
+                    (text.get(start..code_start)? == *letters && boundary).then(|| {
+                        let mut s = money_suffix(c, at);
+                        s.factor = *m;
+                        (start, s)
+                    })
+                })
+            })
+        })
+}
+
+/// Whether the number at `start` is part of a code: letters right before it ("scp173",
+/// "A4"), or a word with letters and a hyphen ("SCP-173", "scp2-173").
+fn code_before(text: &str, start: usize) -> bool {
+    let head = &text[..start];
+    match head.chars().next_back() {
+        Some(c) if c.is_alphabetic() => true,
+        Some('-') => {
+            let before = &head[..head.len() - 1];
+            let word_start = before
+                .char_indices()
+                .rev()
+                .find(|(_, c)| !c.is_alphanumeric())
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            before[word_start..].chars().any(char::is_alphabetic)
+        }
+        _ => false,
+    }
+}
+
+/// Whether a word near a bare degree ("45 graden", "90°") makes it an angle: one of the
+/// language's angle words among the four words before it or the two after it.
+fn angle_near(text: &str, atoms: &[Atom], start: usize, end: usize, lex: &Lexicon) -> bool {
+    let first = atoms.partition_point(|a| a.start < start);
+    let after = atoms.partition_point(|a| a.start < end);
+    let before = atoms[first.saturating_sub(4)..first].iter();
+    let following = atoms.iter().skip(after).take(2);
+    before.chain(following).any(|a| {
+        a.is_word()
+            && lex
+                .angle_words
+                .iter()
+                .any(|w| text[a.start..a.end].eq_ignore_ascii_case(w))
+    })
 }
 
 /// An approximator right before `at`.
@@ -276,6 +405,7 @@ fn empty(span: Span, kind: QuantityKind) -> Quantity {
 /// quantity before it.
 fn single(
     text: &str,
+    atoms: &[Atom],
     f: &Found,
     next: Option<&Found>,
     taken: usize,
@@ -291,6 +421,23 @@ fn single(
     let mut value = f.value;
     let mut kind = QuantityKind::Number;
     let mut q = empty(Span::new(start, end), kind);
+    if code_before(text, f.start) {
+        // "USD115": a currency code glued before the number is its currency; any other
+        // letters make the number part of a code ("scp-173m", "A4"), with no unit.
+        let glued_right = text[f.end..].starts_with(char::is_alphanumeric);
+        let code = currency_prefix(text, f.start, lex).filter(|(s, _)| *s >= taken && !glued_right);
+        let Some((s, suf)) = code else {
+            return (!f.glued).then(|| {
+                let mut q = empty(Span::new(f.start, f.end), QuantityKind::Number);
+                q.value = Some(f.value);
+                q
+            });
+        };
+        let mut q = empty(Span::new(s, f.end), QuantityKind::Money);
+        q.value = Some(f.value * suf.factor);
+        q.currency = suf.currency;
+        return Some(q);
+    }
     let mut after = suffix(text, f.end, f.glued, lex);
     if after
         .as_ref()
@@ -330,6 +477,13 @@ fn single(
         q.approximate = Some(approx);
         (q.lower, q.upper) = bounds(value, Some(approx));
     }
+    if kind == QuantityKind::Temperature
+        && q.unit.as_deref() == Some("degree")
+        && angle_near(text, atoms, start, end, lex)
+    {
+        kind = QuantityKind::Dimension;
+        q.dimension = Some("angle".to_string());
+    }
     q.span = Span::new(start, end);
     q.kind = kind;
     q.value = Some(value);
@@ -344,7 +498,7 @@ fn spaces_only(text: &str, from: usize, to: usize) -> bool {
 
 const SPACES: [char; 3] = [' ', '\u{a0}', '\u{202f}'];
 
-/// The lowercase text of a number, if it is one number word of the given kind.
+/// The role of a number written as one number word ("million"), if it is one.
 fn number_word_role(text: &str, f: &Found, lex: &Lexicon) -> Option<Role> {
     let word = text.get(f.start..f.end)?;
     lex.role(&word.to_lowercase())
