@@ -55,9 +55,16 @@ impl Context<'_> {
         quoted: &[Span],
     ) -> Speaker {
         let entity = self.entity_at(name);
+        // "news agency Fars": an institution word before a name makes it one, whatever the
+        // tagger thought.
+        let after_institution = self.token_from(name.start).checked_sub(1).is_some_and(|k| {
+            self.word(k)
+                .is_some_and(|w| self.lexicon.institutions.contains(&w.to_lowercase()))
+        });
         let not_an_agent = entity
             .is_some_and(|e| matches!(e.kind, EntityKind::Misc | EntityKind::Location))
-            && self.is_single_word(name);
+            && self.is_single_word(name)
+            && !after_institution;
         if (entity.is_none() && self.looks_like_common_noun(name)) || not_an_agent {
             return self.description_speaker(
                 name,
