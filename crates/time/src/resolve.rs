@@ -85,14 +85,18 @@ pub(crate) fn day(d: &Day, cx: &Ctx) -> Days {
         } => {
             let today = cx.today();
             let timex = format!("XXXX-{m:02}-{d:02}");
-            let Some(this) = ymd(today.year(), *m, *d) else {
+            // the last one up to the reference and the first after it (29 February: the
+            // leap years around it)
+            let y = today.year();
+            let past = (0..9)
+                .filter_map(|k| ymd(y - k, *m, *d))
+                .find(|x| *x <= today);
+            let future = (0..9)
+                .filter_map(|k| ymd(y + k, *m, *d))
+                .find(|x| *x > today);
+            if past.is_none() && future.is_none() {
                 return Vec::new();
-            };
-            let (past, future) = if this >= today {
-                (ymd(today.year() - 1, *m, *d), Some(this))
-            } else {
-                (Some(this), ymd(today.year() + 1, *m, *d))
-            };
+            }
             [past, future]
                 .into_iter()
                 .flatten()
@@ -271,7 +275,7 @@ fn holiday(
             .unwrap_or_default(),
         None => {
             let timex = holiday_timex(rule, None, this);
-            let (past, future) = if this >= today {
+            let (past, future) = if this > today {
                 (on(year - 1), Some(this))
             } else {
                 (Some(this), on(year + 1))
