@@ -480,6 +480,16 @@ fn from_context(
     if here > 0 {
         let before = &cx.seg.sentences[here - 1];
         let inside_quote = is_quoted(quoted, before.span);
+        // "“Heartbroken,” writes Huber's partner Erick Rowan. “I have lost …”": the sentence
+        // before is about whoever speaks in it.
+        let quote_before = previous_quote.is_some_and(|(_, previous)| {
+            before
+                .span
+                .contains(Span::new(previous.open.start, previous.close.start))
+        });
+        if quote_before && continued.is_some() {
+            return continued;
+        }
         if !inside_quote {
             if let Some((speaker, is_subject)) = subject_in_sentence(cx, here - 1, quoted) {
                 if is_subject || continued.is_none() {

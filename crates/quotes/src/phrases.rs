@@ -72,6 +72,14 @@ fn is_possessive(name: &str) -> bool {
     name.ends_with("'s") || name.ends_with("’s") || (name.ends_with(['\'', '’']) && name.len() > 2)
 }
 
+/// The length in bytes of the possessive ending of `name` ("'s", "’s", "'").
+fn possessive_len(name: &str) -> usize {
+    ["'s", "’s", "'", "’"]
+        .iter()
+        .find(|ending| name.ends_with(*ending))
+        .map_or(0, |ending| ending.len())
+}
+
 /// Articles and possessives that open a description.
 const DETERMINERS: &[&str] = &[
     "de", "het", "een", "deze", "die", "dit", "the", "a", "an", "this", "that", "these", "those",
@@ -467,10 +475,11 @@ impl<'a> Context<'a> {
         }
         if self.token(last) == "," {
             // Skip an apposition: "Henk Otten, lijsttrekker voor Forum in de senaat, stelt".
-            let open = (limit..last)
-                .rev()
-                .take(14)
-                .find(|&k| self.token(k) == ",")?;
+            let Some(open) = (limit..last).rev().take(24).find(|&k| self.token(k) == ",") else {
+                // "Director Anthony Fauci of the … (NIAID), announced": a long subject that
+                // opens the clause.
+                return self.phrase_after(limit, last);
+            };
             let inner = self.person_between(open + 1, last);
             let outer = open
                 .checked_sub(1)
@@ -482,6 +491,7 @@ impl<'a> Context<'a> {
             return match (outer, inner) {
                 (Some(name), _) if self.is_person(&name) => Some(name),
                 (_, Some(person)) => Some(person),
+                (None, None) => self.phrase_after(open + 1, last),
                 (outer, None) => outer,
             };
         }
@@ -507,11 +517,36 @@ impl<'a> Context<'a> {
         if let Some(start) = self.name_ending_at(last, limit) {
             return Some(Phrase::Name(self.span(start, last + 1)));
         }
+        if let Some(owner) = self.owner_before(last, limit) {
+            return Some(owner);
+        }
         let start = (limit..=last).rev().take(6).find(|&k| {
             self.lower(k)
                 .is_some_and(|w| DETERMINERS.contains(&w.as_str()))
         })?;
         self.description_from(start, last + 1)
+    }
+
+    /// The possessor that speaks through its document or spokesman: "RIAA's DMCA notice",
+    /// "Microsoft's statement" end at `last` and the possessive name stands at most three words
+    /// before it, with no function word between.
+    fn owner_before(&self, last: usize, limit: usize) -> Option<Phrase> {
+        for k in (limit..last).rev().take(3) {
+            let word = self.word(k)?;
+            if is_possessive(word) {
+                let bare = Span::new(
+                    self.seg.tokens[k].span.start,
+                    self.seg.tokens[k].span.end - possessive_len(word),
+                );
+                let first = self.name_ending_at(k, limit)?;
+                let span = Span::new(self.seg.tokens[first].span.start, bare.end);
+                return self.entity_at(span).is_some().then_some(Phrase::Name(span));
+            }
+            if self.lexicon.function_words.contains(&word.to_lowercase()) {
+                return None;
+            }
+        }
+        None
     }
 
     /// If a name ends at token `last`, the index of its first token: where the entity mention
