@@ -50,6 +50,19 @@ pub struct UnitForm {
     pub kind: &'static str,
 }
 
+/// Two units written together as one measure: "5 feet 2 inches" is 5 + 2/12 feet.
+#[derive(Debug, Clone)]
+pub struct CompoundUnit {
+    /// The canonical name of the larger unit ("foot").
+    pub major: &'static str,
+    /// The canonical name of the smaller unit ("inch").
+    pub minor: &'static str,
+    /// How many of the smaller unit make one of the larger.
+    pub per_major: f64,
+    /// Forms of the smaller unit that count only inside such a measure ("in").
+    pub forms: Vec<&'static str>,
+}
+
 /// A currency form.
 #[derive(Debug, Clone)]
 pub struct CurrencyForm {
@@ -95,6 +108,10 @@ pub struct Lexicon {
     pub per: Vec<&'static str>,
     /// Lowercase words that make a bare degree an angle, not a temperature ("draai", "angle").
     pub angle_words: Vec<&'static str>,
+    /// Phrases after which a duration is an age ("een leeftijd van", "younger than").
+    pub age_before: Vec<&'static str>,
+    /// Pairs of units written together as one measure ("5 feet 2 inches").
+    pub compound_units: Vec<CompoundUnit>,
     /// Letters written before a currency code that multiply the amount ("MEUR": M, 10^6).
     pub currency_multipliers: Vec<(&'static str, f64)>,
     /// Units, longest form first.
@@ -280,6 +297,8 @@ impl Lexicon {
             digit_suffixes: Vec::new(),
             per: Vec::new(),
             angle_words: Vec::new(),
+            age_before: Vec::new(),
+            compound_units: Vec::new(),
             currency_multipliers: Vec::new(),
             units: Vec::new(),
             currencies: Vec::new(),
@@ -396,6 +415,18 @@ impl Lexicon {
                 "not_number_after" => self.not_number_after.push(value),
                 "per" => self.per.push(value),
                 "angle_word" => self.angle_words.push(value),
+                "age_before" => self.age_before.push(value),
+                "compound_unit" => {
+                    let per_major = row.get(3).and_then(|v| number(v));
+                    if let (Some(minor), Some(per_major)) = (row.get(2), per_major) {
+                        self.compound_units.push(CompoundUnit {
+                            major: value,
+                            minor,
+                            per_major,
+                            forms: row.iter().skip(4).copied().collect(),
+                        });
+                    }
+                }
                 "currency_multiplier" => {
                     if let Some(n) = row.get(2).and_then(|v| number(v)) {
                         self.currency_multipliers.push((value, n));

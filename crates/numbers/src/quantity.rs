@@ -118,55 +118,79 @@ struct Suffix {
     factor: f64,
 }
 
-fn suffix(text: &str, at: usize, glued: bool, lex: &Lexicon) -> Option<Suffix> {
-    let positions = if glued {
-        vec![at]
-    } else {
-        vec![skip_gap(text, at, true), at]
-    };
-    for p in positions {
+/// The unit, currency or percent sign after a number ending at `at`; with `ages`, also a
+/// duration word, read as an age ("een leeftijd van 3 jaar").
+fn suffix(text: &str, at: usize, glued: bool, ages: bool, lex: &Lexicon) -> Option<Suffix> {
+    let gap = if glued { at } else { skip_gap(text, at, true) };
+    let positions = [gap, at];
+    let tried = if gap == at { 1 } else { 2 };
+    for &p in &positions[..tried] {
         if p == at && !glued && text[at..].starts_with(char::is_alphabetic) {
             continue;
         }
-        if let Some(s) = percent(text, p) {
+        if let Some(s) = suffix_at(text, p, ages, lex) {
             return Some(s);
-        }
-        if let Some(c) = lex
-            .currency_index
-            .starting(text, p)
-            .iter()
-            .filter_map(|&n| lex.currencies.get(n as usize))
-            .find_map(|c| form_at(text, p, c.form).map(|e| (c, e)))
-        {
-            return Some(money_suffix(c.0, c.1));
-        }
-        if let Some(s) = multiplied_code(text, p, lex) {
-            return Some(s);
-        }
-        if let Some((u, end)) = lex
-            .unit_index
-            .starting(text, p)
-            .iter()
-            .filter_map(|&n| lex.units.get(n as usize))
-            .find_map(|u| form_at(text, p, u.form).map(|e| (u, e)))
-        {
-            let kind = match u.kind {
-                "temperature" => QuantityKind::Temperature,
-                "age" => QuantityKind::Age,
-                _ => QuantityKind::Dimension,
-            };
-            let dimension = (kind == QuantityKind::Dimension).then(|| u.kind.to_string());
-            return Some(Suffix {
-                end,
-                kind,
-                unit: Some(u.unit.to_string()),
-                dimension,
-                currency: None,
-                factor: 1.0,
-            });
         }
     }
-    None
+    if glued {
+        return None;
+    }
+    // "20 (kg)", "20 [kg]": a unit in brackets.
+    let close = match text[gap..].chars().next()? {
+        '(' => ')',
+        '[' => ']',
+        '{' => '}',
+        '<' => '>',
+        _ => return None,
+    };
+    let mut s = suffix_at(text, gap + 1, ages, lex)?;
+    if !text[s.end..].starts_with(close) || s.kind == QuantityKind::Percentage {
+        return None;
+    }
+    s.end += 1;
+    Some(s)
+}
+
+/// A percent sign, currency or unit starting at `p` (a duration word only with `ages`).
+fn suffix_at(text: &str, p: usize, ages: bool, lex: &Lexicon) -> Option<Suffix> {
+    if let Some(s) = percent(text, p) {
+        return Some(s);
+    }
+    if let Some(c) = lex
+        .currency_index
+        .starting(text, p)
+        .iter()
+        .filter_map(|&n| lex.currencies.get(n as usize))
+        .find_map(|c| form_at(text, p, c.form).map(|e| (c, e)))
+    {
+        return Some(money_suffix(c.0, c.1));
+    }
+    if let Some(s) = multiplied_code(text, p, lex) {
+        return Some(s);
+    }
+    let (u, end) = lex
+        .unit_index
+        .starting(text, p)
+        .iter()
+        .filter_map(|&n| lex.units.get(n as usize))
+        .find_map(|u| form_at(text, p, u.form).map(|e| (u, e)))?;
+    if u.kind == "duration" && !ages {
+        return None;
+    }
+    let kind = match u.kind {
+        "temperature" => QuantityKind::Temperature,
+        "age" | "duration" => QuantityKind::Age,
+        _ => QuantityKind::Dimension,
+    };
+    let dimension = (kind == QuantityKind::Dimension).then(|| u.kind.to_string());
+    Some(Suffix {
+        end,
+        kind,
+        unit: Some(u.unit.to_string()),
+        dimension,
+        currency: None,
+        factor: 1.0,
+    })
 }
 
 /// A unit or currency form at `at` after a number, and where it ends; not when it is part of
@@ -298,11 +322,16 @@ fn currency_prefix(text: &str, at: usize, lex: &Lexicon) -> Option<(usize, Suffi
         })
         .or_else(|| {
             // "MAUD 60": a multiplier letter before a code in capitals.
-            forms().filter(|c| is_code(c.form)).find_map(|c| {
-                let code_start = head.len().checked_sub(c.form.len())?;
-                if head.get(code_start..)? != c.form {
+            let word = head
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .filter(|w| w.len() >= 4 && w.chars().all(|c| c.is_ascii_alphabetic()))?;
+            let codes = lex.currencies.iter().filter(|c| c.minor_of.is_none());
+            codes.filter(|c| is_code(c.form)).find_map(|c| {
+                if !word.ends_with(c.form) {
                     return None;
                 }
+                let code_start = head.len() - c.form.len();
                 lex.currency_multipliers.iter().find_map(|(letters, m)| {
                     let start = code_start.checked_sub(letters.len())?;
                     let boundary = text[..start]
@@ -316,6 +345,62 @@ fn currency_prefix(text: &str, at: usize, lex: &Lexicon) -> Option<(usize, Suffi
                     })
                 })
             })
+        })
+}
+
+/// Whether an age phrase ("een leeftijd van", "younger than") ends right before `start`.
+fn age_phrase_before(text: &str, start: usize, lex: &Lexicon) -> bool {
+    let head = text[..start].trim_end();
+    if start - head.len() > 2 || head.len() == start {
+        return false;
+    }
+    lex.age_before.iter().any(|phrase| {
+        ends_with_ci(text, head.len(), phrase).is_some_and(|s| {
+            text[..s]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+        })
+    })
+}
+
+/// "5 feet 2 inches", "12 ft 2 in": the smaller unit of a compound measure after the larger one
+/// (pairs from the language's `compound_unit` list): the end and the value to add, in the
+/// larger unit.
+fn compound_measure(
+    text: &str,
+    at: usize,
+    unit: &str,
+    next: Option<&Found>,
+    lex: &Lexicon,
+) -> Option<(usize, f64)> {
+    let n = next?;
+    if n.ordinal || n.glued || n.value < 0.0 {
+        return None;
+    }
+    let gap = text.get(at..n.start)?;
+    let joined = gap.chars().all(|c| SPACES.contains(&c)) && gap.len() <= 2
+        || gap.starts_with(SPACES)
+            && gap.ends_with(SPACES)
+            && lex.role(&gap.trim().to_lowercase()) == Some(Role::And);
+    if !joined {
+        return None;
+    }
+    lex.compound_units
+        .iter()
+        .filter(|c| c.major == unit)
+        .find_map(|c| {
+            if n.value >= c.per_major {
+                return None;
+            }
+            let end = match suffix(text, n.end, false, false, lex) {
+                Some(s) if s.unit.as_deref() == Some(c.minor) => s.end,
+                _ => {
+                    let p = skip_gap(text, n.end, false);
+                    c.forms.iter().find_map(|form| form_at(text, p, form))?
+                }
+            };
+            Some((end, n.value / c.per_major))
         })
 }
 
@@ -438,7 +523,8 @@ fn single(
         q.currency = suf.currency;
         return Some(q);
     }
-    let mut after = suffix(text, f.end, f.glued, lex);
+    let ages = age_phrase_before(text, f.start, lex);
+    let mut after = suffix(text, f.end, f.glued, ages, lex);
     if after
         .as_ref()
         .is_some_and(|a| symbol_of_next(text, f, a, next, lex))
@@ -461,6 +547,16 @@ fn single(
         q.unit = suf.unit;
         q.dimension = suf.dimension;
         q.currency = suf.currency;
+        if kind == QuantityKind::Dimension {
+            if let Some((e, add)) = q
+                .unit
+                .as_deref()
+                .and_then(|u| compound_measure(text, end, u, next, lex))
+            {
+                end = e;
+                value += add;
+            }
+        }
         // Cents follow a major currency only ("64.2 cents a dozen" has none).
         if kind == QuantityKind::Money && q.unit.is_none() {
             if let Some((e, m)) = multiplier_after(text, end, next, lex) {
@@ -532,7 +628,7 @@ fn symbol_of_next(text: &str, f: &Found, a: &Suffix, next: Option<&Found>, lex: 
         && next.is_some_and(|n| {
             !n.glued
                 && spaces_only(text, a.end, n.start)
-                && suffix(text, n.end, false, lex).is_none()
+                && suffix(text, n.end, false, false, lex).is_none()
         })
 }
 
@@ -621,7 +717,7 @@ fn range(text: &str, a: &Found, b: Option<&Found>, lex: &Lexicon) -> Option<(Qua
     let _ = inclusive;
     let mut q = empty(Span::new(start, b.end), QuantityKind::Range);
     let mut end = b.end;
-    if let Some(suf) = suffix(text, b.end, b.glued, lex) {
+    if let Some(suf) = suffix(text, b.end, b.glued, false, lex) {
         end = suf.end;
         q.unit = suf.unit;
         q.dimension = suf.dimension;
@@ -647,7 +743,7 @@ fn articles(text: &str, atoms: &[Atom], lex: &Lexicon) -> Vec<Quantity> {
         if !matches!(atom.kind, AtomKind::Word(WordClass::Number(Role::Article))) {
             continue;
         }
-        let Some(suf) = suffix(text, atom.end, false, lex) else {
+        let Some(suf) = suffix(text, atom.end, false, false, lex) else {
             continue;
         };
         if suf.kind == QuantityKind::Percentage || suf.end == atom.end {
