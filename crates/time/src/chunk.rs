@@ -155,7 +155,8 @@ fn year_of(p: &str) -> Option<i32> {
     let p = p.trim_start_matches(['\'', '’']);
     let y: i32 = p.parse().ok()?;
     match p.len() {
-        2 => Some(if y < 50 { 2000 + y } else { 1900 + y }),
+        // "30" to "39" are read as 20xx here; the parser gives them both centuries
+        2 => Some(if y < 40 { 2000 + y } else { 1900 + y }),
         4 => Some(y),
         _ => None,
     }

@@ -1078,7 +1078,13 @@ impl Parser<'_> {
             return None;
         }
         let w = self.word(i + 1)?;
-        let (u, k) = self.unit(i + 1).filter(|(_, k)| *k == 1.0)?;
+        let (u, k) = self.unit(i + 1)?;
+        if u == Unit::Week && k == 2.0 {
+            return Some((i + 2, Sem::Period(Period::Fortnight(0))));
+        }
+        if k != 1.0 {
+            return None;
+        }
         if w.ends_with('s') || w.len() < 3 {
             return None;
         }
@@ -1985,6 +1991,22 @@ impl Parser<'_> {
 
     fn day_numeric(&self, i: usize) -> M<Day> {
         match self.chunk(i)? {
+            Chunk::Date { y: Some(y), m, d }
+                if (2030..2040).contains(&y)
+                    && self.text(i).is_some_and(|t| {
+                        let last = t.rsplit(['-', '/', '.']).next().unwrap_or("");
+                        last.len() == 2 && t.len() > 5
+                    }) =>
+            {
+                Some((
+                    i + 1,
+                    Day::TwoCenturies {
+                        yy: (y - 2000) as u32,
+                        m,
+                        d,
+                    },
+                ))
+            }
             Chunk::Date { y, m, d } => {
                 // "5-3-'18"
                 if y.is_none() && self.punct(i + 1, "-") {
@@ -2784,8 +2806,9 @@ impl Parser<'_> {
     fn rel_period(&self, i: usize) -> M<Period> {
         let n = self.rel_sign(i)?;
         let j = i + 1;
-        if let Some((u, _)) = self.unit(j) {
+        if let Some((u, k)) = self.unit(j) {
             let p = match u {
+                Unit::Week if k == 2.0 => Period::Fortnight(n),
                 Unit::Week => Period::RelWeek(n),
                 Unit::Month => Period::RelMonth(n),
                 Unit::Year => Period::RelYear(n),

@@ -144,6 +144,11 @@ pub(crate) fn day(d: &Day, cx: &Ctx) -> Days {
             year_rel,
             rel,
         } => holiday(*rule, *y, *year_rel, *rel, cx),
+        Day::TwoCenturies { yy, m, d } => [1900, 2000]
+            .into_iter()
+            .filter_map(|c| ymd(c + *yy as i32, *m, *d))
+            .map(|x| (format!("XX{yy:02}-{m:02}-{d:02}"), x))
+            .collect(),
         Day::WeekdayIn { wd, base } => day(base, cx)
             .into_iter()
             .map(|(_, x)| {
@@ -516,6 +521,15 @@ pub(crate) fn period(p: &Period, cx: &Ctx) -> Vec<Span3> {
                     }
                 })
                 .collect()
+        }
+        Period::Fortnight(n) => {
+            let start = monday(today()) + Duration::days(14 * n);
+            vec![custom(
+                start,
+                start + Duration::days(14),
+                "P2W".to_string(),
+                Granularity::Custom,
+            )]
         }
         Period::Within { n, unit } => {
             let t = today();

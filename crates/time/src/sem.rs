@@ -195,6 +195,12 @@ pub(crate) enum Day {
         year_rel: Option<i64>,
         rel: Option<i64>,
     },
+    /// A date whose two-digit year ("12/12/30") may be in either century: 19yy and 20yy.
+    TwoCenturies {
+        yy: u32,
+        m: u32,
+        d: u32,
+    },
     /// A weekday in the (ISO) week of a shifted day ("monday two weeks from now", "in 3 days on
     /// friday").
     WeekdayIn {
@@ -374,6 +380,8 @@ pub(crate) enum Period {
     },
     RelMonth(i64),
     RelWeek(i64),
+    /// The two weeks from the reference week's Monday, shifted by this many fortnights.
+    Fortnight(i64),
     WeekNum {
         y: Option<i32>,
         n: u32,
