@@ -187,5 +187,34 @@ pub fn find_quantities(text: &str, segmentation: &Segmentation, lang: Lang) -> V
     quantity::build(text, segmentation, &atoms, &found, lex)
 }
 
+/// The span of a quantity without the approximator it starts with ("zo’n 70 dollar" ->
+/// "70 dollar"); the whole span when it has none.
+///
+/// The quantity's own span includes the approximator because it qualifies the amount; scorers
+/// whose gold data leaves approximators out of the mention (the Recognizers-Text specs) compare
+/// this span instead.
+pub fn span_without_approximator(text: &str, quantity: &Quantity, lang: Lang) -> Span {
+    let span = quantity.span;
+    if quantity.approximate.is_none() {
+        return span;
+    }
+    let lex = lexicon::lexicon(lang);
+    let Some(rest) = text.get(span.start..span.end) else {
+        return span;
+    };
+    let approximator = lex.approximators.iter().find_map(|(form, _)| {
+        let head = rest.get(..form.len())?;
+        let boundary = rest[form.len()..].starts_with(|c: char| !c.is_alphanumeric());
+        (head.eq_ignore_ascii_case(form) && boundary).then_some(form.len())
+    });
+    match approximator {
+        Some(len) => {
+            let skipped = rest[len..].len() - rest[len..].trim_start().len();
+            Span::new(span.start + len + skipped, span.end)
+        }
+        None => span,
+    }
+}
+
 #[cfg(test)]
 mod tests;

@@ -317,3 +317,79 @@ fn speed() {
     let mb = (text.len() * rounds) as f64 / 1e6;
     println!("{:.1} MB/s over {:.1} MB ({n} quantities)", mb / secs, mb);
 }
+
+#[test]
+fn span_without_the_approximator() {
+    let text = "Het kost zo’n 70 dollar, meer dan 5 kilo en 3 euro.";
+    let got: Vec<&str> = quantities(text, Lang::Nl)
+        .iter()
+        .map(|q| span_without_approximator(text, q, Lang::Nl).of(text))
+        .collect();
+    assert_eq!(got, vec!["70 dollar", "5 kilo", "3 euro"]);
+}
+
+#[test]
+fn money_and_measures_in_parts() {
+    let text = "Het kost vijf euro vijftig, of 3 euro en 50 cent.";
+    let got: Vec<(&str, Option<f64>)> = quantities(text, Lang::Nl)
+        .iter()
+        .map(|q| (q.span.of(text), q.value))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("vijf euro vijftig", Some(5.5)),
+            ("3 euro en 50 cent", Some(3.5)),
+        ]
+    );
+    let text = "He is 5 feet 2 inches, it cost thirteen dollars and forty-five cents.";
+    let got: Vec<(&str, Option<f64>)> = quantities(text, Lang::En)
+        .iter()
+        .map(|q| (q.span.of(text), q.value))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("5 feet 2 inches", Some(5.0 + 2.0 / 12.0)),
+            ("thirteen dollars and forty-five cents", Some(13.45)),
+        ]
+    );
+}
+
+#[test]
+fn names_and_codes_are_no_amounts() {
+    for (text, lang) in [
+        ("De finale van Euro 2000 in Rotterdam", Lang::Nl),
+        ("The team won 5 games", Lang::En),
+        ("Ford sold 800,000 F-Series pickups", Lang::En),
+        ("SCP-173C is a statue", Lang::En),
+        ("We meet at 5 p.m. today", Lang::En),
+    ] {
+        let odd: Vec<Quantity> = quantities(text, lang)
+            .into_iter()
+            .filter(|q| q.unit.is_some() || q.currency.is_some())
+            .collect();
+        assert!(odd.is_empty(), "{text:?}: {odd:?}");
+    }
+    let q = only(
+        "draai een hoek van 45 graden",
+        Lang::Nl,
+        QuantityKind::Dimension,
+    );
+    assert_eq!(q.dimension.as_deref(), Some("angle"));
+    let q = only(
+        "het wordt morgen 30 graden",
+        Lang::Nl,
+        QuantityKind::Temperature,
+    );
+    assert_eq!(q.unit.as_deref(), Some("degree"));
+    let q = only(
+        "hij stierf op een leeftijd van 85 jaar",
+        Lang::Nl,
+        QuantityKind::Age,
+    );
+    assert_eq!(q.unit.as_deref(), Some("year"));
+    assert!(quantities("Hij zat 8 jaar vast", Lang::Nl)
+        .iter()
+        .all(|q| q.kind != QuantityKind::Age));
+}
