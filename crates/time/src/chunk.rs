@@ -129,9 +129,12 @@ fn clock(s: &str, dutch: bool) -> Option<Chunk> {
 
 /// "10pm", "8p.m.", "9.am", "7a": the clock part and whether it is pm.
 fn strip_ampm(s: &str) -> (&str, Option<bool>) {
-    const SUFFIXES: [(&str, bool); 8] = [
+    const SUFFIXES: [(&str, bool); 10] = [
         ("a.m.", false),
         ("p.m.", true),
+        // "9p." at the end of a sentence
+        ("a.", false),
+        ("p.", true),
         ("a.m", false),
         ("p.m", true),
         ("am", false),

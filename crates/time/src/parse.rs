@@ -227,6 +227,12 @@ impl Parser<'_> {
         if self.fixed_at(s).is_some() {
             return true;
         }
+        // "in 2014 through 2018"
+        if self.word(s) == Some("in")
+            && matches!(sem, Sem::PeriodRange(Period::Year(_), Period::Year(_)))
+        {
+            return true;
+        }
         // "at lunch", "at lunchtime"
         if self.is(s, Class::At) && matches!(sem, Sem::TimePod(p) if p.code().starts_with("ME")) {
             return true;
@@ -1680,6 +1686,16 @@ impl Parser<'_> {
     /// "half acht", "kwart over negen", "10 voor half negen", "half past eight",
     /// "quarter to ten", "20 min past eight", "middaguur", "noon".
     fn clock_words(&self, i: usize) -> M<Clock> {
+        // "12 noon"
+        if matches!(self.chunk(i), Some(Chunk::Int(12, _))) && self.is(i + 1, Class::Noon) {
+            return Some((
+                i + 2,
+                Clock {
+                    pm: Some(true),
+                    ..Clock::hour(12)
+                },
+            ));
+        }
         if let Some(h) = self.int(i, Class::Noon) {
             return Some((
                 i + 1,
@@ -2451,6 +2467,12 @@ impl Parser<'_> {
         }
         if let Some(found) = self.and_a_half(i) {
             return Some(found);
+        }
+        // "three weekends"
+        if let Some((e, n)) = self.number(i) {
+            if self.set_unit(e) == Some("WE") && self.word(e).is_some_and(|w| w.ends_with('s')) {
+                return Some((e + 1, Sem::Duration(n, Unit::Weekend)));
+            }
         }
         let (e, n, u) = self.amount(i)?;
         if let Some(found) = self.compound_duration(e, n, u) {

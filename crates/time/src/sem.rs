@@ -272,6 +272,8 @@ pub(crate) enum Unit {
     Year,
     Decade,
     Century,
+    /// A weekend (two days); only counted ("three weekends"), never shifted by.
+    Weekend,
 }
 
 impl Unit {
@@ -313,6 +315,7 @@ impl Unit {
             Unit::Year => 31_536_000.0,
             Unit::Decade => 315_360_000.0,
             Unit::Century => 3_153_600_000.0,
+            Unit::Weekend => 172_800.0,
         }
     }
 
@@ -330,6 +333,7 @@ impl Unit {
             Unit::Year => format!("P{num}Y"),
             Unit::Decade => format!("P{}Y", fmt_num(n * 10.0)),
             Unit::Century => format!("P{}Y", fmt_num(n * 100.0)),
+            Unit::Weekend => format!("P{num}WE"),
         }
     }
 }
