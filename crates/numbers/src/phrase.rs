@@ -118,7 +118,7 @@ fn atom_from(atoms: &[Atom], at: usize) -> usize {
 /// Reads the number-like pieces from atom `i` on, until something that cannot be part of a
 /// number.
 fn pieces(text: &str, atoms: &[Atom], i: usize, lex: &Lexicon) -> Vec<Piece> {
-    let mut out = Vec::new();
+    let mut out: Vec<Piece> = Vec::new();
     let mut j = i;
     while let Some(atom) = atoms.get(j) {
         if out.len() > 40 {
@@ -132,13 +132,21 @@ fn pieces(text: &str, atoms: &[Atom], i: usize, lex: &Lexicon) -> Vec<Piece> {
                     break;
                 };
                 let next = atom_from(atoms, lit.end);
+                // A written number after another ("1 2 3", "10-20") never joins it (only a
+                // number after a multiplier word does): it is kept for lookahead, then the
+                // phrase ends, so a run of numbers costs no more than each on its own.
+                let after_literal = out
+                    .iter()
+                    .rev()
+                    .find(|p| !matches!(p.kind, Kind::Joiner | Kind::And))
+                    .is_some_and(|p| matches!(p.kind, Kind::Lit(_)));
                 out.push(Piece {
                     kind: Kind::Lit(lit),
                     start: lit.start,
                     end: lit.end,
                     next,
                 });
-                if lit.glued || lit.ordinal {
+                if lit.glued || lit.ordinal || after_literal {
                     break;
                 }
                 j = next;

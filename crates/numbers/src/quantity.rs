@@ -786,6 +786,23 @@ fn articles(text: &str, atoms: &[Atom], lex: &Lexicon) -> Vec<Quantity> {
 /// "tienduizenden", "duizenden", "tens of thousands": vague magnitudes with bounds.
 fn vague(text: &str, atoms: &[Atom], lex: &Lexicon, taken: &[Quantity]) -> Vec<Quantity> {
     let mut out: Vec<Quantity> = Vec::new();
+    // Whether a taken span contains a word, in logarithmic time: the spans by start, and for
+    // each the furthest end among it and those before it.
+    let mut spans: Vec<Span> = taken.iter().map(|q| q.span).collect();
+    spans.sort_by_key(|s| s.start);
+    let reach: Vec<usize> = spans
+        .iter()
+        .scan(0, |far, s| {
+            *far = (*far).max(s.end);
+            Some(*far)
+        })
+        .collect();
+    let inside_taken = |here: Span| {
+        let n = spans.partition_point(|s| s.start <= here.start);
+        n > 0 && reach[n - 1] >= here.end
+    };
+    // The vague amounts found so far start in text order, so the furthest end tells.
+    let mut out_reach = 0;
     for atom in atoms.iter().filter(|a| a.vague) {
         let candidates = lex.vague_index.starting(text, atom.start).iter();
         let mut forms = candidates.filter_map(|&n| lex.vague.get(n as usize));
@@ -795,13 +812,10 @@ fn vague(text: &str, atoms: &[Atom], lex: &Lexicon, taken: &[Quantity]) -> Vec<Q
             continue;
         };
         let here = Span::new(atom.start, atom.end);
-        if taken
-            .iter()
-            .chain(out.iter())
-            .any(|q| q.span.contains(here))
-        {
+        if inside_taken(here) || out_reach >= here.end {
             continue;
         }
+        out_reach = out_reach.max(end);
         let mut q = empty(Span::new(atom.start, end), QuantityKind::Vague);
         q.lower = Some(lower);
         q.upper = Some(upper);
