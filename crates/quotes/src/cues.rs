@@ -19,6 +19,9 @@ pub struct CueVerb {
     /// A participle that opens a clause of its own ("…, saying …", "…, adding that …"): its
     /// speaker is the subject of the sentence's main clause, not the words right before it.
     pub participle: bool,
+    /// A verb whose object is named or described ("called the plan "a wall""): it never opens
+    /// a content clause without a complementizer.
+    pub object: bool,
 }
 
 /// The reporting vocabulary of one language, from `lang/<code>/cue_verbs.txt`,
@@ -51,6 +54,8 @@ pub struct Cues {
     pub agent_prepositions: HashSet<String>,
     /// Conjunctions that join two verbs of one subject ("called it … and said …").
     pub conjunctions: HashSet<String>,
+    /// Nouns for documents through which their owner speaks ("RIAA's notice alleged").
+    pub document_nouns: HashSet<String>,
 }
 
 impl Cues {
@@ -81,6 +86,7 @@ impl Cues {
                 opinion: flags.contains(&"opinion"),
                 addressee: flags.contains(&"addressee"),
                 participle: false,
+                object: flags.contains(&"object"),
             };
             for form in forms.split(',').map(str::trim).filter(|f| !f.is_empty()) {
                 add_form(&mut verbs, form, verb.clone());
@@ -98,6 +104,7 @@ impl Cues {
                     opinion: false,
                     addressee: false,
                     participle: true,
+                    object: false,
                 })
             };
             for form in forms.split(',').map(str::trim).filter(|f| !f.is_empty()) {
@@ -143,6 +150,7 @@ impl Cues {
                 .unwrap_or_else(|| "&".to_string()),
             agent_prepositions: setting("agent_prepositions").into_iter().collect(),
             conjunctions: setting("conjunctions").into_iter().collect(),
+            document_nouns: setting("document_nouns").into_iter().collect(),
         }
     }
 

@@ -413,6 +413,9 @@ pub(crate) fn subject_of(cx: &Context, verb: usize, first: usize, end: usize) ->
 /// the sentence, after an opening adverbial ("On Friday, the task force released a statement
 /// saying …").
 fn main_subject(cx: &Context, first: usize, participle: usize) -> Option<Phrase> {
+    // The clause it hangs from may lie before a clause break the caller stopped at.
+    let (sentence_first, _) = cx.sentence_range(cx.seg.tokens[participle].span.start);
+    let first = first.min(sentence_first);
     if let Some(verb) = (first..participle)
         .rev()
         .find(|&k| cx.cue_at(k).is_some_and(|c| !c.participle))

@@ -28,7 +28,7 @@ pub fn find_indirect(cx: &Context, direct: &[Quote]) -> Vec<Quote> {
                     ..quote
                 });
             }
-            if next >= end || cx.token(next) != ";" {
+            if next >= end || !is_clause_break(cx, next) {
                 break;
             }
             first = next + 1;
@@ -150,7 +150,8 @@ fn trailing_quote(
 /// `Police said the driver fled` / `She told reporters today the plan had failed`: a content
 /// clause without a complementizer, in a language that allows it. The clause must open like a
 /// clause (an article, a subject pronoun, a name, a number or a content word) and hold a finite
-/// verb early on; it runs to the end of the sentence or to a semicolon.
+/// verb early on; it runs to the end of the sentence, a semicolon or a participle that adds a
+/// report of its own.
 fn bare_clause_quote(
     cx: &Context,
     first: usize,
@@ -159,7 +160,7 @@ fn bare_clause_quote(
     quoted: &[Span],
 ) -> Option<Quote> {
     let cue = cx.cue_at(verb)?;
-    if !cx.cues.bare_clauses || !is_verb_here(cx, verb, &cue.lemma) {
+    if !cx.cues.bare_clauses || cue.object || !is_verb_here(cx, verb, &cue.lemma) {
         return None;
     }
     let mut start = skip_adverbials(cx, verb + 1, end);
@@ -170,7 +171,9 @@ fn bare_clause_quote(
     if start < end && cx.token(start) == "," {
         start += 1; // "noted on Monday, the fatalities were …"
     }
-    let stop = (start..end).find(|&k| cx.token(k) == ";").unwrap_or(end);
+    let stop = (start..end)
+        .find(|&k| is_clause_break(cx, k))
+        .unwrap_or(end);
     if stop < start + 3 || !opens_clause(cx, start) || !has_finite_verb(cx, start, stop, quoted) {
         return None;
     }
@@ -199,6 +202,16 @@ fn is_verb_here(cx: &Context, verb: usize, lemma: &str) -> bool {
                 || cx.lexicon.pronoun(&before).is_some()
                 || cx.cues.is_finite_verb(&before)
         })
+}
+
+/// Whether token `k` ends one report and may start another: a semicolon, or a comma before a
+/// participle ("…, adding that …").
+fn is_clause_break(cx: &Context, k: usize) -> bool {
+    match cx.token(k) {
+        ";" => true,
+        "," => cx.cue_at(k + 1).is_some_and(|c| c.participle),
+        _ => false,
+    }
 }
 
 /// The first token from `i` that is no adverbial ("today", "on Monday").

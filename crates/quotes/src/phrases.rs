@@ -520,17 +520,23 @@ impl<'a> Context<'a> {
         if let Some(owner) = self.owner_before(last, limit) {
             return Some(owner);
         }
+        // An article, or a possessive that stands for one ("Brennan's union").
         let start = (limit..=last).rev().take(6).find(|&k| {
-            self.lower(k)
-                .is_some_and(|w| DETERMINERS.contains(&w.as_str()))
+            self.lower(k).is_some_and(|w| {
+                DETERMINERS.contains(&w.as_str()) || (k < last && is_possessive(&w))
+            })
         })?;
         self.description_from(start, last + 1)
     }
 
-    /// The possessor that speaks through its document or spokesman: "RIAA's DMCA notice",
-    /// "Microsoft's statement" end at `last` and the possessive name stands at most three words
-    /// before it, with no function word between.
+    /// The possessor that speaks through its document: "RIAA's DMCA notice", "Microsoft's
+    /// statement" end at `last` in a document noun, and the possessive name stands at most three
+    /// words before it, with no function word between.
     fn owner_before(&self, last: usize, limit: usize) -> Option<Phrase> {
+        let head = self.lower(last)?;
+        if !self.cues.document_nouns.contains(&head) {
+            return None;
+        }
         for k in (limit..last).rev().take(3) {
             let word = self.word(k)?;
             if is_possessive(word) {

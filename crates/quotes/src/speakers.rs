@@ -180,7 +180,9 @@ impl Context<'_> {
                 return self.entity_speaker(entity, Some(span), Resolution::Description);
             }
         }
-        if definite && institution && !capitalised {
+        // "het bedrijf" refers back; "the regional water authority" is a new one.
+        let bare = self.token_from(span.end) <= self.token_from(span.start) + 2;
+        if definite && institution && !capitalised && bare {
             if let Some(entity) = self.salient_organisation(span.start) {
                 return self.entity_speaker(entity, Some(span), Resolution::Description);
             }
