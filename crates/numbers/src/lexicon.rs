@@ -48,6 +48,9 @@ pub struct UnitForm {
     pub unit: &'static str,
     /// Kind of quantity (length, weight, ..., temperature, age).
     pub kind: &'static str,
+    /// Whether an article before it is the number 1 ("een kilo"); not for forms that are
+    /// ordinary words after an article ("a degree", "a bit", "een rad", "een voet").
+    pub article: bool,
 }
 
 /// Two units written together as one measure: "5 feet 2 inches" is 5 + 2/12 feet.
@@ -448,7 +451,13 @@ impl Lexicon {
     fn load_units(&mut self, code: &str) {
         for row in kroniek_lang::table(code, "units.txt") {
             if let (Some(form), Some(unit), Some(kind)) = (row.first(), row.get(1), row.get(2)) {
-                self.units.push(UnitForm { form, unit, kind });
+                let article = row.get(3) != Some(&"no_article");
+                self.units.push(UnitForm {
+                    form,
+                    unit,
+                    kind,
+                    article,
+                });
             }
         }
         by_length_desc(&mut self.units, |u| u.form);

@@ -116,6 +116,8 @@ struct Suffix {
     dimension: Option<String>,
     currency: Option<String>,
     factor: f64,
+    /// Whether an article before it can be the number 1 ("een kilo", not "a degree").
+    article: bool,
 }
 
 /// The unit, currency or percent sign after a number ending at `at`; with `ages`, also a
@@ -190,6 +192,7 @@ fn suffix_at(text: &str, p: usize, ages: bool, lex: &Lexicon) -> Option<Suffix> 
         dimension,
         currency: None,
         factor: 1.0,
+        article: u.article,
     })
 }
 
@@ -284,6 +287,7 @@ fn percent(text: &str, at: usize) -> Option<Suffix> {
         dimension: None,
         currency: None,
         factor: 1.0,
+        article: false,
     })
 }
 
@@ -299,6 +303,7 @@ fn money_suffix(c: &crate::lexicon::CurrencyForm, end: usize) -> Suffix {
         dimension: None,
         currency,
         factor: 1.0,
+        article: true,
     }
 }
 
@@ -746,7 +751,7 @@ fn articles(text: &str, atoms: &[Atom], lex: &Lexicon) -> Vec<Quantity> {
         let Some(suf) = suffix(text, atom.end, false, false, lex) else {
             continue;
         };
-        if suf.kind == QuantityKind::Percentage || suf.end == atom.end {
+        if suf.kind == QuantityKind::Percentage || suf.end == atom.end || !suf.article {
             continue;
         }
         let word = text[atom.end..suf.end].trim();

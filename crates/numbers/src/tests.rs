@@ -393,3 +393,14 @@ fn names_and_codes_are_no_amounts() {
         .iter()
         .all(|q| q.kind != QuantityKind::Age));
 }
+
+#[test]
+fn articles_before_ordinary_words_are_no_numbers() {
+    let text = "She has a degree in law, it was a bit cold and he bought a kilo of rice.";
+    let got: Vec<&str> = quantities(text, Lang::En)
+        .iter()
+        .map(|q| q.span.of(text))
+        .collect();
+    assert_eq!(got, vec!["a kilo"]);
+    assert!(quantities("Het rad van fortuin en een voet in de deur", Lang::Nl).is_empty());
+}
