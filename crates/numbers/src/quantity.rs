@@ -330,7 +330,14 @@ fn currency_prefix(text: &str, at: usize, lex: &Lexicon) -> Option<(usize, Suffi
             let word = head
                 .rsplit(|c: char| !c.is_alphanumeric())
                 .next()
-                .filter(|w| w.len() >= 4 && w.chars().all(|c| c.is_ascii_alphabetic()))?;
+                .filter(|w| {
+                    w.len() >= 4
+                        && w.chars().skip(1).all(|c| c.is_ascii_uppercase())
+                        && lex
+                            .currency_multipliers
+                            .iter()
+                            .any(|(l, _)| w.starts_with(l))
+                })?;
             let codes = lex.currencies.iter().filter(|c| c.minor_of.is_none());
             codes.filter(|c| is_code(c.form)).find_map(|c| {
                 if !word.ends_with(c.form) {
