@@ -144,6 +144,11 @@ fn trailing_quote(
     if comma - start < 3 || (start..comma).any(|k| is_quoted(quoted, cx.seg.tokens[k].span)) {
         return None;
     }
+    // "In remarks to the news service, X said": an opening phrase, not reported words. Where
+    // a clause shows by its verb (English), it must have one.
+    if cx.cues.bare_clauses && !has_finite_verb(cx, start, comma, quoted) {
+        return None;
+    }
     Some(make(cx, cx.span(start, comma), verb, Some(phrase), quoted))
 }
 
@@ -163,12 +168,21 @@ fn bare_clause_quote(
     if !cx.cues.bare_clauses || cue.object || !is_verb_here(cx, verb, &cue.lemma) {
         return None;
     }
+    // "When announcing the shutdown, …": a participle after a conjunction reports nothing.
+    let after_function_word = verb
+        .checked_sub(1)
+        .and_then(|k| cx.word(k))
+        .is_some_and(|w| cx.lexicon.function_words.contains(&w.to_lowercase()));
+    if cue.participle && after_function_word {
+        return None;
+    }
     let mut start = skip_adverbials(cx, verb + 1, end);
+    let adverbials = start > verb + 1;
     if cue.addressee {
         let addressee = cx.phrase_after(start, end)?;
         start = skip_adverbials(cx, cx.token_from(addressee.span().end), end);
     }
-    if start < end && cx.token(start) == "," {
+    if adverbials && start < end && cx.token(start) == "," {
         start += 1; // "noted on Monday, the fatalities were …"
     }
     let stop = (start..end)
