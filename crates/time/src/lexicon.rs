@@ -279,9 +279,16 @@ impl Lexicon {
         }
         // mark the number words and the first words of holidays and phrases, so that one
         // lookup tells whether a word may start an expression
+        // fixed phrases starting with a word that has no other meaning ("otd", "right")
+        let fixed_starts: Vec<&'static str> = fixed
+            .keys()
+            .filter(|w| !words.contains_key(*w))
+            .copied()
+            .collect();
         let starts = numbers
             .keys()
             .chain(holidays.keys())
+            .chain(fixed_starts.iter())
             .chain(
                 phrases
                     .iter()

@@ -23,6 +23,8 @@ pub(crate) struct Parser<'a> {
     /// with one, so each is parsed once.
     days: Vec<OnceCell<M<Day>>>,
     periods: Vec<OnceCell<M<Period>>>,
+    /// The numeric chunk of each token, parsed on first use.
+    chunks: Vec<OnceCell<Option<Chunk>>>,
 }
 
 /// Finds the expressions of a token view: (first token, end token, meaning). No expression
@@ -66,6 +68,7 @@ fn scan_part(w: &[W<'_>], lx: &'static Lexicon, offset: usize, out: &mut Vec<(us
         numbers: (0..w.len()).map(|_| OnceCell::new()).collect(),
         days: (0..w.len()).map(|_| OnceCell::new()).collect(),
         periods: (0..w.len()).map(|_| OnceCell::new()).collect(),
+        chunks: (0..w.len()).map(|_| OnceCell::new()).collect(),
     };
     let mut i = 0;
     while i < w.len() {
@@ -135,11 +138,16 @@ impl Parser<'_> {
     fn chunk(&self, i: usize) -> Option<Chunk> {
         let w = self.w.get(i).filter(|w| w.kind == WKind::Num)?;
         let lx = self.lx;
-        chunk::parse(&w.text, lx.dutch, &|s| {
-            lx.int(s, Class::Month)
-                .or_else(|| lx.int(s, Class::MonthAbbr))
-                .map(|m| m as u32)
-        })
+        self.chunks
+            .get(i)?
+            .get_or_init(|| {
+                chunk::parse(&w.text, lx.dutch, &|s| {
+                    lx.int(s, Class::Month)
+                        .or_else(|| lx.int(s, Class::MonthAbbr))
+                        .map(|m| m as u32)
+                })
+            })
+            .clone()
     }
     /// Skips a determiner ("de", "het", "the").
     fn det(&self, i: usize) -> usize {
@@ -155,14 +163,15 @@ impl Parser<'_> {
             WKind::Punct => false,
             WKind::Word => {
                 let t: &str = &self.w[i].text;
-                if !self.lx.fixed(t).is_empty() && self.fixed_at(i).is_some() {
-                    return true;
-                }
                 if t == "for" {
                     return self.duration_from(i).is_some();
                 }
                 let entry = self.entry(i);
                 if matches!(t, "de" | "het" | "the") || Lexicon::weak_entry(entry) {
+                    // "at the moment"
+                    if !self.lx.fixed(t).is_empty() && self.fixed_at(i).is_some() {
+                        return true;
+                    }
                     // "in the morning": look past one determiner
                     let next = if matches!(self.word(i + 1), Some("de" | "het" | "the")) {
                         i + 2
@@ -177,11 +186,13 @@ impl Parser<'_> {
                 !entry.is_empty()
                     || matches!(t, "'s" | "jaren")
                     || self.aan_het(i).is_some()
-                    || self.plural_pod(i).is_some()
-                    || t.char_indices()
-                        .last()
-                        .is_some_and(|(at, _)| at > 0 && self.lx.is(&t[..at], Class::Weekend))
-                    || (t.len() > 2 && self.kind_year(i).is_some())
+                    || (t.ends_with('s')
+                        && (self.plural_pod(i).is_some()
+                            || t.strip_suffix('s')
+                                .is_some_and(|w| self.lx.is(w, Class::Weekend))))
+                    || (t.len() > 2
+                        && t.bytes().any(|b| b.is_ascii_digit())
+                        && self.kind_year(i).is_some())
                     || (t.ends_with("honderd") && self.word_year(i).is_some())
                     || ((t.ends_with("tig") || t.ends_with("tigste") || t.contains('-'))
                         && self.lx.number(t).is_some())
@@ -1010,7 +1021,10 @@ impl Parser<'_> {
             let (e, d) = self.holiday(k)?;
             return Some((e, Sem::WeekendOf(d)));
         }
-        let (e, d) = self.holiday(i)?;
+        let (e, d) = match self.day(i)? {
+            (e, d @ Day::Holiday { .. }) => (e, d),
+            _ => return None,
+        };
         if !self.is(e, Class::Weekend) {
             return None;
         }
@@ -1265,7 +1279,11 @@ impl Parser<'_> {
             self.pod_adv(i).map(|(e, p)| (e, Sem::TimePod(p))),
             self.pod_part(i),
             self.today_pod(i),
-            self.meal(i).filter(|_| self.is(i, Class::At)),
+            if self.is(i, Class::At) {
+                self.meal(i)
+            } else {
+                None
+            },
         ])
     }
 
@@ -1666,12 +1684,12 @@ impl Parser<'_> {
         {
             return None;
         }
-        // "at ten past 9" is read from "ten" on
-        if self.clock_words(i + 1).is_some() {
-            return None;
-        }
         let (e, h) = self.small_number(i + 1)?;
         if !(0..=24).contains(&h) {
+            return None;
+        }
+        // "at ten past 9" is read from "ten" on
+        if self.is(e, Class::Past) && self.clock_words(i + 1).is_some() {
             return None;
         }
         if self.is(e, Class::Oclock) {
@@ -1842,7 +1860,8 @@ impl Parser<'_> {
         match self.chunk(i) {
             Some(Chunk::Int(y, 4)) if (1000..=2999).contains(&y) => Some((i + 1, y as i32)),
             Some(_) => None,
-            None => self.word_year(i),
+            None if self.number_word(i).is_some() || self.lx.dutch => self.word_year(i),
+            None => None,
         }
     }
 
@@ -2569,6 +2588,9 @@ impl Parser<'_> {
             None => (i, None),
         };
         let w = self.word(j)?;
+        if self.entry(j).is_empty() && !w.bytes().any(|b| b.is_ascii_digit()) {
+            return None;
+        }
         let (e, kind, glued) = if let Some(kind) = self.val(j, Class::YearKind) {
             if !self
                 .unit(j + 1)
