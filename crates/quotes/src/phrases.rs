@@ -51,6 +51,9 @@ pub struct Context<'a> {
     /// Who has been quoted so far: entity -> end of its first quotation, filled in as
     /// quotations are attributed, so that a pronoun prefers someone already speaking.
     spoken: RefCell<HashMap<usize, usize>>,
+    /// Every attributed quotation as (end, speaker entity), sorted by end: who spoke last
+    /// before a position.
+    turns: RefCell<Vec<(usize, usize)>>,
     /// Every entity mention as (span, entity id), sorted by start: lookups by position are
     /// binary searches, so long documents stay linear.
     mentions: Vec<(Span, usize)>,
@@ -101,6 +104,7 @@ impl<'a> Context<'a> {
             cues: Cues::for_lang(lang),
             entities,
             spoken: RefCell::new(HashMap::new()),
+            turns: RefCell::new(Vec::new()),
             mentions: mention_index(entities),
         }
     }
@@ -139,10 +143,20 @@ impl<'a> Context<'a> {
     /// Notes that the quotation ending at byte `end` was said by `speaker`.
     pub fn record_speaker(&self, end: usize, speaker: Option<&crate::Speaker>) {
         if let Some(entity) = speaker.and_then(|s| s.entity) {
+            let mut turns = self.turns.borrow_mut();
+            let at = turns.partition_point(|&(e, _)| e <= end);
+            turns.insert(at, (end, entity));
             let mut spoken = self.spoken.borrow_mut();
             let first = spoken.entry(entity).or_insert(end);
             *first = (*first).min(end);
         }
+    }
+
+    /// The speaker of the last attributed quotation that ends before byte `at`.
+    pub fn last_speaker_before(&self, at: usize) -> Option<usize> {
+        let turns = self.turns.borrow();
+        let before = turns.partition_point(|&(end, _)| end <= at);
+        before.checked_sub(1).map(|i| turns[i].1)
     }
 
     /// Whether `entity` was quoted in a quotation that ends before byte `at`.

@@ -2,7 +2,7 @@
 //! descriptions to the person or group they stand for.
 //!
 //! Pronouns and descriptions are resolved by scoring the people named before them: nearer is
-//! better, someone already quoted is more likely to speak again, a name in subject position beats
+//! better, someone already quoted (above all the last speaker) is more likely to speak again, a name in subject position beats
 //! one in an object, and a pronoun must agree with the gender of the first name when it is known.
 
 use crate::phrases::{Context, Phrase};
@@ -227,7 +227,7 @@ impl Context<'_> {
 
     /// The person named before byte `at` that a pronoun or description most likely stands for,
     /// with the mention that decided it. Scores: one point less per sentence back; more for
-    /// someone quoted before `at`, for a mention in subject position, and (with `head`) for a
+    /// someone quoted before `at` (more for the last speaker), for a mention in subject position, and (with `head`) for a
     /// person whose apposition holds that noun ("Theo de Roos, emeritus hoogleraar"); people
     /// of the wrong gender are out, and those of the right gender score more than those whose
     /// gender is unknown. Only mentions within [`REACH`] sentences are read.
@@ -261,6 +261,7 @@ impl Context<'_> {
             let entry = found.entry(id).or_insert((span, distance, false));
             entry.2 |= described;
         }
+        let last_speaker = self.last_speaker_before(at);
         found
             .into_iter()
             .map(|(id, (span, distance, described))| {
@@ -274,6 +275,10 @@ impl Context<'_> {
                 }
                 if self.spoke_before(id, at) {
                     score += 1.5;
+                }
+                // The one speaking now is likely the one a pronoun goes on about.
+                if last_speaker == Some(id) {
+                    score += 0.5;
                 }
                 if self.in_subject_position(span) {
                     score += 0.5;
