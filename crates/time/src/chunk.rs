@@ -166,6 +166,13 @@ fn year_of(p: &str) -> Option<i32> {
 }
 
 fn date(s: &str, dutch: bool, months: &dyn Fn(&str) -> Option<u32>) -> Option<Chunk> {
+    // one kind of separator ("30/4.85" is a ratio and a decimal)
+    let mut seps = s.bytes().filter(|b| matches!(b, b'-' | b'/' | b'.'));
+    if let Some(first) = seps.next() {
+        if seps.any(|b| b != first) {
+            return None;
+        }
+    }
     let parts: Vec<&str> = s.split(['-', '/', '.']).collect();
     let num = |p: &str| -> Option<u32> { digits(p).then(|| p.parse().ok()).flatten() };
     let month = |p: &str| {

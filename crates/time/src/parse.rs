@@ -1094,7 +1094,11 @@ impl Parser<'_> {
     /// English "the day", "the week", "the month", "the year": the current one ("partner of
     /// the year", "away for the month"); "the week after next"; "for the hour" is an hour.
     fn the_unit(&self, i: usize) -> M<Sem> {
-        if self.lx.dutch || self.word(i) != Some("the") {
+        let dutch = self.lx.dutch;
+        if !matches!(
+            (dutch, self.word(i)),
+            (false, Some("the")) | (true, Some("de" | "het"))
+        ) {
             return None;
         }
         let w = self.word(i + 1)?;
@@ -1105,26 +1109,29 @@ impl Parser<'_> {
         if k != 1.0 {
             return None;
         }
-        if w.ends_with('s') || w.len() < 3 {
+        if w.ends_with('s') || w.len() < 3 || (dutch && w.ends_with("en")) {
             return None;
         }
         let e = i + 2;
         // "the week 31", "the year of 2008", "the year to date", "the day wednesday"
         let follows = self.w.get(e).is_some_and(|t| t.kind == WKind::Num)
-            || matches!(self.word(e), Some("of" | "to"))
+            || matches!(self.word(e), Some("of" | "to" | "van" | "tot"))
             || self.weekday_word(e).is_some();
         if follows {
             return None;
         }
-        if u == Unit::Week && self.word(e) == Some("after") && self.is(e + 1, Class::RelNext) {
+        if u == Unit::Week
+            && matches!(self.word(e), Some("after" | "na"))
+            && self.is(e + 1, Class::RelNext)
+        {
             return Some((e + 2, Sem::Period(Period::RelWeek(2))));
         }
         let sem = match u {
-            Unit::Day => Sem::Date(Day::Rel(0)),
+            Unit::Day if !dutch => Sem::Date(Day::Rel(0)),
             Unit::Week => Sem::Period(Period::RelWeek(0)),
             Unit::Month => Sem::Period(Period::RelMonth(0)),
             Unit::Year => Sem::Period(Period::RelYear(0)),
-            Unit::Hour => Sem::Duration(k, u),
+            Unit::Hour if !dutch => Sem::Duration(k, u),
             _ => return None,
         };
         Some((e, sem))
@@ -1860,7 +1867,11 @@ impl Parser<'_> {
         match self.chunk(i) {
             Some(Chunk::Int(y, 4)) if (1000..=2999).contains(&y) => Some((i + 1, y as i32)),
             Some(_) => None,
-            None if self.number_word(i).is_some() || self.lx.dutch => self.word_year(i),
+            None if self.number_word(i).is_some()
+                || (self.lx.dutch && self.word(i).is_some_and(|w| w.ends_with("honderd"))) =>
+            {
+                self.word_year(i)
+            }
             None => None,
         }
     }
@@ -2489,7 +2500,8 @@ impl Parser<'_> {
         }
         // "three weekends"
         if let Some((e, n)) = self.number(i) {
-            if self.set_unit(e) == Some("WE") && self.word(e).is_some_and(|w| w.ends_with('s')) {
+            let plural = |w: &str| w.ends_with('s') || w.ends_with("en");
+            if self.set_unit(e) == Some("WE") && self.word(e).is_some_and(plural) {
                 return Some((e + 1, Sem::Duration(n, Unit::Weekend)));
             }
         }
