@@ -12,7 +12,9 @@
 //! - Queryable layers, read from the analysis JSON generically (a layer the store does not know
 //!   stays in the JSON; a field it misses is NULL): `entities`, `mentions`, `quotes` (with the
 //!   document's outlet and date, for the speaker index), `places`, `quantities`, `times`,
-//!   `events` (an event without a date takes its document's publication date).
+//!   `events` (an event without a date takes its document's publication date; latitude,
+//!   longitude, country and geo precision come from the event's resolved place in the places
+//!   layer, by the rule of the events' CSV and GeoJSON exports).
 //! - `fts`: an FTS5 index over stemmed words (Snowball Dutch or English, chosen by the
 //!   document's language), rebuildable from the documents with [`Archive::rebuild_index`].
 //!
@@ -31,6 +33,14 @@
 //! committed document survive the writing process being killed (kill -9) at any moment. (A
 //! power failure may lose the last transactions, never corrupt the file.)
 //!
+//! # Schema versions
+//!
+//! The schema version is kept in `PRAGMA user_version`; [`SqliteArchive::open`] brings an older
+//! store up to date, each migration in one transaction together with the back-fill of what it
+//! adds (version 2 gave events their coordinates, read again from the stored analyses), so an
+//! interrupted upgrade leaves the store as it was. [`SqliteArchive::open_read_only`] reads an
+//! older store as it is (events then have no coordinates).
+//!
 //! # Read API (for `kroniek search` and `kroniek serve`)
 //!
 //! Every listing takes a [`Query`] (optional full-text query plus filters) that selects a set
@@ -42,12 +52,15 @@
 //! - [`Archive::speakers`]: who is quoted, how often, in how many documents, in which outlets.
 //! - [`Archive::quotes`]: quotes (optionally of one speaker) with their documents.
 //! - [`Archive::places`]: places with coordinates and how many documents name them (the map).
-//! - [`Archive::events`]: events ordered by date (the timeline).
+//! - [`Archive::events`]: events ordered by date (the timeline), each with the coordinates,
+//!   country and geo precision of its resolved place; [`Archive::events_where`] also filters
+//!   them by country or bounding box (the map).
 //! - [`Archive::stats`]: counts of documents and layer rows.
 //!
 //! A [`SqliteArchive`] connection is `Send` but not `Sync`: a server opens one per worker
 //! ([`SqliteArchive::open_read_only`]); WAL lets readers work while an ingest writes.
 
+mod geo;
 mod layers;
 mod schema;
 mod snippet;
@@ -368,8 +381,42 @@ pub struct EventHit {
     pub date: Option<String>,
     /// Counts (killed, injured, ...) as the analysis gives them.
     pub counts: Option<serde_json::Value>,
+    /// Latitude of the event's resolved place (WGS84 degrees, 6 decimals); `None` when the
+    /// place was not resolved (the same rule as the events' CSV and GeoJSON exports).
+    pub latitude: Option<f64>,
+    /// Longitude of the event's resolved place.
+    pub longitude: Option<f64>,
+    /// ISO 3166-1 alpha-2 code of the event's place, else of the broader place named with it.
+    pub country: Option<String>,
+    /// ACLED's geo precision: 1 for a town or city named in the event's sentence, 2 for one
+    /// found in a neighbouring sentence or as the document's main place, 3 for a region,
+    /// country or continent.
+    pub geo_precision: Option<u8>,
     /// The whole event as in the analysis.
     pub event: serde_json::Value,
+}
+
+/// A rectangle of latitude and longitude, for the events' bounding-box filter. When `west` is
+/// greater than `east` the box crosses the antimeridian.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct BoundingBox {
+    /// Westernmost longitude in degrees.
+    pub west: f64,
+    /// Southernmost latitude in degrees.
+    pub south: f64,
+    /// Easternmost longitude in degrees.
+    pub east: f64,
+    /// Northernmost latitude in degrees.
+    pub north: f64,
+}
+
+/// Filters on the events themselves (not on their documents), for [`Archive::events_where`].
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct EventFilter {
+    /// Only events in this country (ISO 3166-1 alpha-2 code, any case).
+    pub country: Option<String>,
+    /// Only events whose coordinates lie in this box (so only events with coordinates).
+    pub bbox: Option<BoundingBox>,
 }
 
 /// How much the store holds.
@@ -415,7 +462,17 @@ pub trait Archive {
     /// Places named in the selected documents, most documents first.
     fn places(&self, query: &Query, page: Page) -> Result<Counted<PlaceCount>, StoreError>;
     /// Events in the selected documents (of `query.event_type` when given), by date.
-    fn events(&self, query: &Query, page: Page) -> Result<Counted<EventHit>, StoreError>;
+    fn events(&self, query: &Query, page: Page) -> Result<Counted<EventHit>, StoreError> {
+        self.events_where(query, &EventFilter::default(), page)
+    }
+    /// Events in the selected documents that also pass `filter` (country, bounding box), by
+    /// date.
+    fn events_where(
+        &self,
+        query: &Query,
+        filter: &EventFilter,
+        page: Page,
+    ) -> Result<Counted<EventHit>, StoreError>;
     /// Counts of documents and layer rows.
     fn stats(&self) -> Result<Stats, StoreError>;
     /// Rebuilds the full-text index from the stored documents; returns how many were indexed.

@@ -1,12 +1,13 @@
 //! The SQLite implementation of [`Archive`]: one file, WAL mode, one transaction per document.
 
+use crate::geo::event_geo;
 use crate::layers::{float, int, json, layer, name_keys, span, text, text_of};
 use crate::snippet::snippet;
 use crate::stem::{index_text, parse_query, TextQuery};
 use crate::{
-    content_hash, schema, Archive, Counted, DocId, DocumentSummary, EventHit, Near, NewDocument,
-    OutletCount, Page, PlaceCount, Presence, PutOutcome, Query, QuoteHit, SearchHit, SpeakerCount,
-    Stats, StoreError, StoredDocument,
+    content_hash, schema, Archive, BoundingBox, Counted, DocId, DocumentSummary, EventFilter,
+    EventHit, Near, NewDocument, OutletCount, Page, PlaceCount, Presence, PutOutcome, Query,
+    QuoteHit, SearchHit, SpeakerCount, Stats, StoreError, StoredDocument,
 };
 use kroniek_text::Lang;
 use rusqlite::functions::FunctionFlags;
@@ -29,6 +30,9 @@ const SUMMARY: &str = "d.id, d.title, d.url, d.outlet, d.published, d.lang";
 /// An archive in one SQLite file.
 pub struct SqliteArchive {
     connection: Connection,
+    /// The file's schema version: [`schema::VERSION`], or older for a store opened read-only
+    /// before a newer Kroniek wrote to it (then the newer columns read as NULL).
+    version: i64,
 }
 
 impl std::fmt::Debug for SqliteArchive {
@@ -47,10 +51,15 @@ impl SqliteArchive {
         configure(&connection)?;
         connection.pragma_update(None, "journal_mode", "WAL")?;
         schema::migrate(&mut connection)?;
-        Ok(SqliteArchive { connection })
+        Ok(SqliteArchive {
+            connection,
+            version: schema::VERSION,
+        })
     }
 
-    /// Opens an existing store for reading only (one per server worker).
+    /// Opens an existing store for reading only (one per server worker). A store of an older
+    /// schema is read as it is (it is upgraded the next time it is opened for writing): events
+    /// then have no coordinates, and filtering them by country or box is an error.
     pub fn open_read_only(path: &Path) -> Result<SqliteArchive, StoreError> {
         let connection = Connection::open_with_flags(
             path,
@@ -64,7 +73,10 @@ impl SqliteArchive {
                 supported: schema::VERSION,
             });
         }
-        Ok(SqliteArchive { connection })
+        Ok(SqliteArchive {
+            connection,
+            version: found,
+        })
     }
 
     /// A store in memory, for tests.
@@ -72,7 +84,10 @@ impl SqliteArchive {
         let mut connection = Connection::open_in_memory()?;
         configure(&connection)?;
         schema::migrate(&mut connection)?;
-        Ok(SqliteArchive { connection })
+        Ok(SqliteArchive {
+            connection,
+            version: schema::VERSION,
+        })
     }
 
     /// The schema version of the open store.
@@ -141,7 +156,7 @@ fn event_date(analysis: &Value, event: &Value) -> Option<String> {
 
 /// The analysis as stored: deflate-compressed JSON without its `text` field, which the
 /// `text` column holds (put back by [`Archive::document`]).
-fn packed_analysis(analysis: &Value) -> Result<Vec<u8>, StoreError> {
+pub(crate) fn packed_analysis(analysis: &Value) -> Result<Vec<u8>, StoreError> {
     let json = match analysis.as_object() {
         Some(object) => {
             let trimmed: serde_json::Map<String, Value> = object
@@ -159,17 +174,56 @@ fn packed_analysis(analysis: &Value) -> Result<Vec<u8>, StoreError> {
     encoder.finish().into_result().map_err(damaged)
 }
 
-/// The analysis of a stored document, its text put back.
-fn unpacked_analysis(packed: &[u8], text: &str) -> Result<Value, StoreError> {
+/// The analysis of a stored document without its text.
+fn inflated(packed: &[u8]) -> Result<Value, StoreError> {
     let mut json = Vec::with_capacity(packed.len() * 4);
     libflate::deflate::Decoder::new(packed)
         .read_to_end(&mut json)
         .map_err(|e| StoreError::Damaged(e.to_string()))?;
-    let mut analysis: Value = serde_json::from_slice(&json)?;
+    Ok(serde_json::from_slice(&json)?)
+}
+
+/// The analysis of a stored document, its text put back.
+fn unpacked_analysis(packed: &[u8], text: &str) -> Result<Value, StoreError> {
+    let mut analysis = inflated(packed)?;
     if let Some(object) = analysis.as_object_mut() {
         object.insert("text".to_string(), Value::String(text.to_string()));
     }
     Ok(analysis)
+}
+
+/// Fills the coordinates, country and geo precision of the events already stored, from their
+/// documents' stored analyses (the back-fill of schema version 2; runs inside the migration's
+/// transaction). A document whose analysis cannot be read back (a damaged file) keeps its
+/// events without coordinates rather than making the store impossible to open.
+pub(crate) fn fill_event_geo(c: &Connection) -> Result<(), StoreError> {
+    let mut read = c.prepare(
+        "SELECT d.id, d.analysis FROM documents d WHERE d.id IN (SELECT DISTINCT doc FROM events)",
+    )?;
+    let mut update = c.prepare(
+        "UPDATE events SET latitude = ?, longitude = ?, country = ?, geo_precision = ? WHERE doc = ? AND idx = ?",
+    )?;
+    let mut rows = read.query([])?;
+    while let Some(row) = rows.next()? {
+        let id: DocId = row.get(0)?;
+        let Ok(analysis) = inflated(&row.get::<_, Vec<u8>>(1)?) else {
+            continue;
+        };
+        for (i, item) in layer(&analysis, "events").iter().enumerate() {
+            let geo = event_geo(&analysis, item);
+            if geo.country.is_some() || geo.latitude.is_some() {
+                update.execute(params![
+                    geo.latitude,
+                    geo.longitude,
+                    geo.country,
+                    geo.precision,
+                    id,
+                    i as i64
+                ])?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Seconds since the Unix epoch.
@@ -326,6 +380,60 @@ fn near_condition(
     params.extend([Sql::Real(near.lat), Sql::Real(near.lon), Sql::Real(near.km)]);
     parts.push(sql);
     Ok(())
+}
+
+/// The conditions of an [`EventFilter`] on `events e`. `located`: the store has the
+/// coordinate columns (schema version 2 and later).
+fn event_conditions(
+    filter: &EventFilter,
+    located: bool,
+    parts: &mut Vec<String>,
+    params: &mut Vec<Sql>,
+) -> Result<(), StoreError> {
+    let country = non_empty(&filter.country);
+    if (country.is_some() || filter.bbox.is_some()) && !located {
+        return Err(StoreError::BadQuery(
+            "this store predates event coordinates: open it once for writing (kroniek ingest) to upgrade it"
+                .to_string(),
+        ));
+    }
+    if let Some(country) = country {
+        parts.push("e.country = ?".into());
+        params.push(Sql::Text(country.to_ascii_uppercase()));
+    }
+    if let Some(bbox) = filter.bbox {
+        check_bbox(bbox)?;
+        parts.push("e.latitude BETWEEN ? AND ?".into());
+        params.push(Sql::Real(bbox.south));
+        params.push(Sql::Real(bbox.north));
+        if bbox.west <= bbox.east {
+            parts.push("e.longitude BETWEEN ? AND ?".into());
+        } else {
+            // Across the antimeridian: east of `west` or west of `east`.
+            parts.push("(e.longitude >= ? OR e.longitude <= ?)".into());
+        }
+        params.push(Sql::Real(bbox.west));
+        params.push(Sql::Real(bbox.east));
+    }
+    Ok(())
+}
+
+/// Refuses a box with a coordinate out of range or its south above its north.
+fn check_bbox(bbox: BoundingBox) -> Result<(), StoreError> {
+    let lat = |x: f64| (-90.0..=90.0).contains(&x);
+    let lon = |x: f64| (-180.0..=180.0).contains(&x);
+    if lat(bbox.south)
+        && lat(bbox.north)
+        && lon(bbox.west)
+        && lon(bbox.east)
+        && bbox.south <= bbox.north
+    {
+        Ok(())
+    } else {
+        Err(StoreError::BadQuery(
+            "a bounding box needs longitudes in [-180, 180], latitudes in [-90, 90] and its south at or below its north".to_string(),
+        ))
+    }
 }
 
 /// Checks a page's bounds.
@@ -519,15 +627,16 @@ impl SqliteArchive {
         analysis: &Value,
         published: Option<&str>,
     ) -> Result<(), StoreError> {
-        let mut event = self
-            .connection
-            .prepare_cached("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")?;
+        let mut event = self.connection.prepare_cached(
+            "INSERT INTO events (doc, idx, type, sub_type, place, date, counts, start, end, item, latitude, longitude, country, geo_precision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )?;
         for (i, item) in layer(analysis, "events").iter().enumerate() {
             let holder = item
                 .get("trigger")
                 .filter(|t| t.is_object())
                 .unwrap_or(item);
             let (start, end) = span(holder);
+            let geo = event_geo(analysis, item);
             event.execute(params![
                 doc,
                 i as i64,
@@ -538,7 +647,11 @@ impl SqliteArchive {
                 json(item, "counts"),
                 start,
                 end,
-                item.to_string()
+                item.to_string(),
+                geo.latitude,
+                geo.longitude,
+                geo.country,
+                geo.precision
             ])?;
         }
         Ok(())
@@ -821,44 +934,66 @@ impl Archive for SqliteArchive {
         Ok(Counted { total, items })
     }
 
-    fn events(&self, query: &Query, page: Page) -> Result<Counted<EventHit>, StoreError> {
+    fn events_where(
+        &self,
+        query: &Query,
+        filter: &EventFilter,
+        page: Page,
+    ) -> Result<Counted<EventHit>, StoreError> {
         let page = checked(page)?;
         let selection = Selection::new(query)?;
-        let mut own = String::from("1");
+        let mut own = Vec::new();
         let mut extra = Vec::new();
         if let Some(kind) = non_empty(&query.event_type) {
-            own = "e.type = ?".to_string();
+            own.push("e.type = ?".to_string());
             extra.push(Sql::Text(kind.to_string()));
         }
+        let located = self.version >= 2;
+        event_conditions(filter, located, &mut own, &mut extra)?;
+        let own = if own.is_empty() {
+            "1".to_string()
+        } else {
+            own.join(" AND ")
+        };
+        let geo = if located {
+            "e.latitude, e.longitude, e.country, e.geo_precision"
+        } else {
+            "NULL, NULL, NULL, NULL"
+        };
         let restrict = selection.restrict("e.doc");
         let sql = format!(
-            "SELECT {SUMMARY}, e.type, e.sub_type, e.place, e.date, e.counts, e.item FROM events e JOIN documents d ON d.id = e.doc WHERE {own}{restrict} ORDER BY e.date, e.doc, e.idx LIMIT ? OFFSET ?"
+            "SELECT {SUMMARY}, e.type, e.sub_type, e.place, e.date, e.counts, e.item, {geo} FROM events e JOIN documents d ON d.id = e.doc WHERE {own}{restrict} ORDER BY e.date, e.doc, e.idx LIMIT ? OFFSET ?"
         );
         let mut statement = self.connection.prepare(&sql)?;
         let rows = statement
             .query_map(params_from_iter(paged(&selection, &extra, page)), |r| {
+                let hit = EventHit {
+                    document: summary(r, 0)?,
+                    event_type: r.get(6)?,
+                    sub_type: r.get(7)?,
+                    place: r.get(8)?,
+                    date: r.get(9)?,
+                    counts: None,
+                    latitude: r.get(12)?,
+                    longitude: r.get(13)?,
+                    country: r.get(14)?,
+                    geo_precision: r
+                        .get::<_, Option<i64>>(15)?
+                        .and_then(|p| u8::try_from(p).ok()),
+                    event: Value::Null,
+                };
                 Ok((
-                    summary(r, 0)?,
-                    r.get::<_, Option<String>>(6)?,
-                    r.get::<_, Option<String>>(7)?,
-                    r.get::<_, Option<String>>(8)?,
-                    r.get::<_, Option<String>>(9)?,
+                    hit,
                     r.get::<_, Option<String>>(10)?,
                     r.get::<_, String>(11)?,
                 ))
             })?
             .collect::<Result<Vec<_>, _>>()?;
         let mut items = Vec::with_capacity(rows.len());
-        for (document, event_type, sub_type, place, date, counts, item) in rows {
-            items.push(EventHit {
-                document,
-                event_type,
-                sub_type,
-                place,
-                date,
-                counts: counts.as_deref().map(serde_json::from_str).transpose()?,
-                event: serde_json::from_str(&item)?,
-            });
+        for (mut hit, counts, item) in rows {
+            hit.counts = counts.as_deref().map(serde_json::from_str).transpose()?;
+            hit.event = serde_json::from_str(&item)?;
+            items.push(hit);
         }
         let mut params = extra;
         params.extend(selection.params.iter().cloned());

@@ -1,7 +1,10 @@
 //! The store as its users see it: put analyses, search them with every filter, list speakers,
 //! places and events.
 
-use kroniek_store::{Archive, Near, NewDocument, Page, Presence, PutOutcome, Query, SqliteArchive};
+use kroniek_store::{
+    Archive, BoundingBox, EventFilter, Near, NewDocument, Page, Presence, PutOutcome, Query,
+    SqliteArchive,
+};
 use serde_json::{json, Value};
 
 /// An analysis-shaped JSON document with one quote, one place and one event.
@@ -401,6 +404,146 @@ fn speakers_places_quotes_and_events() {
 }
 
 #[test]
+fn events_have_the_coordinates_of_their_place() {
+    let store = filled();
+    let events = store.events(&Query::default(), Page::default()).unwrap();
+    let harlingen = &events.items[0];
+    assert_eq!(harlingen.place.as_deref(), Some("Harlingen"));
+    assert_eq!(
+        (harlingen.latitude, harlingen.longitude),
+        (Some(53.17), Some(5.42))
+    );
+    assert_eq!(harlingen.country.as_deref(), Some("NL"));
+    assert_eq!(harlingen.geo_precision, Some(1));
+    // The API serialises the new fields by these names.
+    let json = serde_json::to_value(harlingen).unwrap();
+    assert_eq!(json["latitude"], 53.17);
+    assert_eq!(json["geo_precision"], 1);
+}
+
+#[test]
+fn events_are_filtered_by_country_and_box() {
+    let mut store = filled();
+    let mut french = analysis(
+        "Brand in Lyon.",
+        "nl",
+        json!({"title": "Brand", "published": "2022-02-02"}),
+        "Jean Dupont",
+        ("Lyon", 45.76, 4.84),
+    );
+    french["places"][0]["country_code"] = json!("FR");
+    french["places"][0]["feature"] = json!("city");
+    french["events"][0]["place"]["source"] = json!("previous_sentence");
+    // A second event whose place the gazetteer lacks, named with a broader place.
+    french["places"].as_array_mut().unwrap().push(
+        json!({"name": "Frankrijk", "country_code": "FR", "latitude": 46.0,
+                     "longitude": 2.0, "feature": "country"}),
+    );
+    french["events"].as_array_mut().unwrap().push(json!({
+        "id": 1, "event_type": "fire", "place": {"text": "Ergens", "within": 1, "source": "sentence"}
+    }));
+    store
+        .put(&NewDocument::from_analysis(french, None, None).unwrap())
+        .unwrap();
+    let where_ = |filter: EventFilter| {
+        store
+            .events_where(&Query::default(), &filter, Page::default())
+            .unwrap()
+    };
+    let fr = where_(EventFilter {
+        country: Some(" fr ".into()),
+        bbox: None,
+    });
+    assert_eq!(fr.total, 2);
+    assert_eq!(fr.items[0].geo_precision, Some(2), "{:?}", fr.items[0]);
+    assert_eq!(fr.items[1].latitude, None);
+    assert_eq!(fr.items[1].country.as_deref(), Some("FR"));
+    // Around the Netherlands: Harlingen and Maastricht, not London or Lyon.
+    let benelux = BoundingBox {
+        west: 3.0,
+        south: 50.5,
+        east: 7.5,
+        north: 54.0,
+    };
+    let found = where_(EventFilter {
+        country: None,
+        bbox: Some(benelux),
+    });
+    let places: Vec<_> = found.items.iter().filter_map(|e| e.place.clone()).collect();
+    assert_eq!(places, ["Harlingen", "Maastricht"]);
+    // Filters combine with the document query.
+    let dutch_box = store
+        .events_where(
+            &Query {
+                text: Some("dijk".into()),
+                ..Query::default()
+            },
+            &EventFilter {
+                country: Some("NL".into()),
+                bbox: Some(benelux),
+            },
+            Page::default(),
+        )
+        .unwrap();
+    assert_eq!(dutch_box.total, 1);
+    // A box across the antimeridian holds nothing here, a world box every located event.
+    let pacific = BoundingBox {
+        west: 170.0,
+        south: -60.0,
+        east: -170.0,
+        north: 60.0,
+    };
+    assert_eq!(
+        where_(EventFilter {
+            country: None,
+            bbox: Some(pacific)
+        })
+        .total,
+        0
+    );
+    let world = BoundingBox {
+        west: -180.0,
+        south: -90.0,
+        east: 180.0,
+        north: 90.0,
+    };
+    assert_eq!(
+        where_(EventFilter {
+            country: None,
+            bbox: Some(world)
+        })
+        .total,
+        4
+    );
+    for bad in [
+        BoundingBox {
+            south: 10.0,
+            north: 0.0,
+            ..world
+        },
+        BoundingBox {
+            west: -181.0,
+            ..world
+        },
+        BoundingBox {
+            north: f64::NAN,
+            ..world
+        },
+    ] {
+        assert!(store
+            .events_where(
+                &Query::default(),
+                &EventFilter {
+                    country: None,
+                    bbox: Some(bad)
+                },
+                Page::default()
+            )
+            .is_err());
+    }
+}
+
+#[test]
 fn index_is_rebuilt_from_the_documents() {
     let mut store = filled();
     assert_eq!(store.rebuild_index().unwrap(), 3);
@@ -447,7 +590,7 @@ fn file_store_survives_reopening() {
     }
     let store = SqliteArchive::open(&path).unwrap();
     assert_eq!(store.stats().unwrap().documents, 1);
-    assert_eq!(store.schema_version().unwrap(), 1);
+    assert_eq!(store.schema_version().unwrap(), 2);
     let reader = SqliteArchive::open_read_only(&path).unwrap();
     assert_eq!(ids(&reader, text("tekst")).len(), 1);
 }
