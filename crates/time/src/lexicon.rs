@@ -87,6 +87,10 @@ pub(crate) enum Class {
     UnitSuffix,
     /// A meal as a time of day ("lunch"): MEB, MEL or MED.
     Meal,
+    /// A word for a working week ("workweek", "werkweek").
+    WorkWeek,
+    /// A word that makes the week after it a working week ("working" week).
+    Work,
     /// A unit only counted in sets ("every weekday"): its TIMEX code.
     SetUnit,
     /// "other" after "every": every N-th one.
@@ -153,6 +157,8 @@ impl Class {
             "unit_suffix" => UnitSuffix,
             "year_kind" => YearKind,
             "set_unit" => SetUnit,
+            "workweek" => WorkWeek,
+            "work" => Work,
             "meal" => Meal,
             "every_nth" => EveryNth,
             "year_abbr" => YearAbbr,

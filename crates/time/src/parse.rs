@@ -2886,6 +2886,17 @@ impl Parser<'_> {
         if self.is(j, Class::Weekend) {
             return Some((j + 1, Period::Weekend(n)));
         }
+        // "next workweek", "this working week"
+        if self.is(j, Class::WorkWeek) {
+            return Some((j + 1, Period::WorkWeek(n)));
+        }
+        if self.is(j, Class::Work)
+            && self
+                .unit(j + 1)
+                .is_some_and(|(u, k)| u == Unit::Week && k == 1.0)
+        {
+            return Some((j + 2, Period::WorkWeek(n)));
+        }
         if let Some(m) = self.month_word(j, true) {
             return Some((j + 1, Period::MonthRel { m, rel: n }));
         }

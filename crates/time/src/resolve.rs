@@ -522,6 +522,11 @@ pub(crate) fn period(p: &Period, cx: &Ctx) -> Vec<Span3> {
                 })
                 .collect()
         }
+        Period::WorkWeek(n) => {
+            let start = monday(today()) + Duration::days(7 * n);
+            let (timex, ..) = week_span(start, None);
+            vec![(timex, start, start + Duration::days(5), Granularity::Week)]
+        }
         Period::Fortnight(n) => {
             let start = monday(today()) + Duration::days(14 * n);
             vec![custom(

@@ -384,6 +384,8 @@ pub(crate) enum Period {
     },
     RelMonth(i64),
     RelWeek(i64),
+    /// The working days (Monday to Friday) of the reference week, shifted by weeks.
+    WorkWeek(i64),
     /// The two weeks from the reference week's Monday, shifted by this many fortnights.
     Fortnight(i64),
     WeekNum {
