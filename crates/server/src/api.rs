@@ -9,7 +9,9 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use kroniek_store::{Archive, Counted, NewDocument, Page, Query, SqliteArchive, StoreError};
+use kroniek_store::{
+    Archive, Counted, EventHit, NewDocument, Page, Query, SqliteArchive, StoreError,
+};
 use kroniek_text::{Document, Lang, Meta};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
@@ -97,10 +99,23 @@ async fn places(State(state): Shared, RawQuery(raw): RawQuery) -> Response {
         .into_response()
 }
 
-async fn events(State(state): Shared, RawQuery(raw): RawQuery) -> Response {
-    listed(&state, raw, |s, q, p| s.events(q, p))
-        .await
-        .into_response()
+/// Events, with the listing filters plus `country` and `bbox` on the events themselves.
+async fn events(
+    State(state): Shared,
+    RawQuery(raw): RawQuery,
+) -> Result<Json<Paged<EventHit>>, ApiError> {
+    let params = params::parse(raw.as_deref(), SIZE, &params::EVENT_FILTERS)?;
+    let filter = params::event_filter(&params)?;
+    let (query, page) = (params.query.clone(), params.store_page());
+    let found = state
+        .read(move |store| store.events_where(&query, &filter, page))
+        .await?;
+    Ok(Json(Paged {
+        total: found.total,
+        page: params.page,
+        per_page: params.per_page,
+        items: found.items,
+    }))
 }
 
 async fn stats(State(state): Shared) -> Result<Response, ApiError> {

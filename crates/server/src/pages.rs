@@ -12,7 +12,9 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
-use kroniek_store::{Archive, Counted, DocumentSummary, EventHit, Query};
+use kroniek_store::{
+    Archive, BoundingBox, Counted, DocumentSummary, EventFilter, EventHit, Page, Query,
+};
 use std::sync::Arc;
 
 /// Page sizes of the pages.
@@ -35,6 +37,15 @@ const PLACES: PageSize = PageSize {
 const EVENTS: PageSize = PageSize {
     default: 100,
     max: 500,
+};
+/// Most events the map shows (those with coordinates, by date).
+const MAP_EVENTS: u32 = 200;
+/// The whole world, as a box: selects the events that have coordinates.
+const WORLD: BoundingBox = BoundingBox {
+    west: -180.0,
+    south: -90.0,
+    east: 180.0,
+    north: 90.0,
 };
 
 /// Routes of the pages.
@@ -444,6 +455,16 @@ struct MapPage {
     world_link: String,
     dots: Vec<Dot>,
     places: Vec<Dot>,
+    events: Vec<EventDot>,
+}
+
+/// An event with coordinates on the map: a square linking to its article.
+struct EventDot {
+    label: String,
+    link: String,
+    x: String,
+    y: String,
+    side: String,
 }
 
 /// A place on the map and in the table.
@@ -471,9 +492,34 @@ async fn map_page(State(state): Shared, RawQuery(raw): RawQuery) -> Response {
         ),
         Err(_) => (Pager::empty(), Vec::new()),
     };
+    // The events with coordinates of the same documents (none when the listing failed, or
+    // on a store too old to have event coordinates).
+    let located = if error.is_none() {
+        let query = params.query.clone();
+        let filter = EventFilter {
+            country: None,
+            bbox: Some(WORLD),
+        };
+        let page = Page {
+            limit: MAP_EVENTS,
+            offset: 0,
+        };
+        state
+            .read(move |s| s.events_where(&query, &filter, page))
+            .await
+            .map(|found| found.items)
+            .unwrap_or_default()
+    } else {
+        Vec::new()
+    };
+    let event_points: Vec<((f64, f64), &EventHit)> = located
+        .iter()
+        .filter_map(|e| Some((map::project(e.latitude?, e.longitude?), e)))
+        .collect();
     let points: Vec<(f64, f64)> = places
         .iter()
         .filter_map(|p| Some(map::project(p.lat?, p.lon?)))
+        .chain(event_points.iter().map(|(point, _)| *point))
         .collect();
     let (x, y, w, h) = if world {
         map::view_box(&[])
@@ -500,6 +546,17 @@ async fn map_page(State(state): Shared, RawQuery(raw): RawQuery) -> Response {
             }
         })
         .collect();
+    let side = w * 0.008;
+    let events = event_points
+        .iter()
+        .map(|((px, py), e)| EventDot {
+            label: event_label(e),
+            link: format!("/doc/{}", e.document.id),
+            x: format!("{:.3}", px - side / 2.0),
+            y: format!("{:.3}", py - side / 2.0),
+            side: format!("{side:.3}"),
+        })
+        .collect();
     let mut world_params = params.clone();
     world_params.filters.push(("view".into(), "world".into()));
     let page = MapPage {
@@ -515,8 +572,34 @@ async fn map_page(State(state): Shared, RawQuery(raw): RawQuery) -> Response {
         // The table lists every place of the page; the map only those with coordinates.
         places: dots.iter().map(Dot::copy).collect(),
         dots: dots.into_iter().filter(|d| d.placed).collect(),
+        events,
     };
     render(status, &page)
+}
+
+/// An event's tooltip on the map: kind, place, date and article title.
+fn event_label(event: &EventHit) -> String {
+    let mut label = kind_of(event);
+    if let Some(place) = event.place.as_deref().filter(|p| !p.is_empty()) {
+        label.push_str(" in ");
+        label.push_str(place);
+    }
+    if let Some(date) = event.date.as_deref().filter(|d| !d.is_empty()) {
+        label.push_str(" · ");
+        label.push_str(date);
+    }
+    label.push_str(" · ");
+    label.push_str(&title_of(&event.document));
+    label
+}
+
+/// An event's type and sub-type, for people.
+fn kind_of(event: &EventHit) -> String {
+    match (&event.event_type, &event.sub_type) {
+        (Some(t), Some(s)) => format!("{t} / {s}"),
+        (Some(t), None) => t.clone(),
+        _ => "event".into(),
+    }
 }
 
 impl Dot {
@@ -564,8 +647,23 @@ struct EventView {
 }
 
 async fn timeline(State(state): Shared, RawQuery(raw): RawQuery) -> Response {
-    let (params, bad) = parse(&raw, EVENTS, &[]);
-    let result = listing(&state, &params, bad, |s, q, p| s.events(q, p)).await;
+    let (params, mut bad) = parse(&raw, EVENTS, &params::EVENT_FILTERS);
+    let filter = match params::event_filter(&params) {
+        Ok(filter) => filter,
+        Err(error) => {
+            bad = bad.or(Some(error));
+            EventFilter::default()
+        }
+    };
+    let result = match bad {
+        Some(error) => Err(error),
+        None => {
+            let (query, page) = (params.query.clone(), params.store_page());
+            state
+                .read(move |s| s.events_where(&query, &filter, page))
+                .await
+        }
+    };
     let (status, error) = failure(&result);
     let (pager, months) = match result {
         Ok(found) => (
@@ -596,11 +694,7 @@ fn months(events: Vec<EventHit>) -> Vec<Month> {
             .or_else(|| month_of(event.document.published.as_deref().unwrap_or("")))
             .unwrap_or_else(|| "no date".to_string());
         let view = EventView {
-            kind: match (&event.event_type, &event.sub_type) {
-                (Some(t), Some(s)) => format!("{t} / {s}"),
-                (Some(t), None) => t.clone(),
-                _ => "event".into(),
-            },
+            kind: kind_of(&event),
             place: event.place.clone().unwrap_or_default(),
             date: date.clone(),
             title: title_of(&event.document),

@@ -2,7 +2,7 @@
 //! that a malformed request gets a 400 with a message (never a 500 or a silent default).
 
 use crate::error::RequestError;
-use kroniek_store::{Near, Page, Query};
+use kroniek_store::{BoundingBox, EventFilter, Near, Page, Query};
 
 /// The filter parameters every listing accepts.
 pub const FILTERS: [&str; 11] = [
@@ -18,6 +18,10 @@ pub const FILTERS: [&str; 11] = [
     "lang",
     "outlet",
 ];
+
+/// The parameters only the event listings accept: filters on the events themselves
+/// (`country=NL`, `bbox=WEST,SOUTH,EAST,NORTH` in degrees).
+pub const EVENT_FILTERS: [&str; 2] = ["country", "bbox"];
 
 /// Deepest item a listing may page to: deeper pages get a 400 asking to narrow the search
 /// (keeps every request's cost bounded at 100,000 documents and beyond).
@@ -170,6 +174,54 @@ fn query(filters: &[(String, String)], km: Option<&str>) -> Result<Query, Reques
     })
 }
 
+/// The event filter of the parameters' `country` and `bbox` (see [`EVENT_FILTERS`]).
+pub fn event_filter(params: &Params) -> Result<EventFilter, RequestError> {
+    let country = match params.get("country") {
+        "" => None,
+        c if c.len() == 2 && c.bytes().all(|b| b.is_ascii_alphabetic()) => {
+            Some(c.to_ascii_uppercase())
+        }
+        c => {
+            return Err(RequestError::bad(format!(
+                "country must be a two-letter ISO 3166-1 code (such as NL), not {c:?}"
+            )))
+        }
+    };
+    let bbox = match params.get("bbox") {
+        "" => None,
+        b => Some(parse_bbox(b)?),
+    };
+    Ok(EventFilter { country, bbox })
+}
+
+/// `bbox=WEST,SOUTH,EAST,NORTH` in degrees (GeoJSON's order); a west above the east crosses
+/// the antimeridian.
+fn parse_bbox(bbox: &str) -> Result<BoundingBox, RequestError> {
+    let bad = || {
+        RequestError::bad(format!(
+            "bbox must be WEST,SOUTH,EAST,NORTH in degrees (such as 3.3,50.7,7.3,53.6), with the south at or below the north, not {bbox:?}"
+        ))
+    };
+    let numbers = bbox
+        .split(',')
+        .map(|n| n.trim().parse::<f64>().map_err(|_| bad()))
+        .collect::<Result<Vec<f64>, _>>()?;
+    let [west, south, east, north] = numbers[..] else {
+        return Err(bad());
+    };
+    let lat = |x: f64| (-90.0..=90.0).contains(&x);
+    let lon = |x: f64| (-180.0..=180.0).contains(&x);
+    if !(lat(south) && lat(north) && lon(west) && lon(east) && south <= north) {
+        return Err(bad());
+    }
+    Ok(BoundingBox {
+        west,
+        south,
+        east,
+        north,
+    })
+}
+
 /// An integer parameter within bounds.
 fn number(key: &str, value: &str, min: u32, max: u32) -> Result<u32, RequestError> {
     value
@@ -306,6 +358,38 @@ mod tests {
             assert!(result.is_err(), "{bad} accepted");
             assert_eq!(result.unwrap_err().status, 400);
         }
+    }
+
+    #[test]
+    fn event_filters_are_checked() {
+        let p = parse(
+            Some("country=nl&bbox=3.3,50.7,7.3,53.6"),
+            SIZE,
+            &EVENT_FILTERS,
+        )
+        .unwrap();
+        let filter = event_filter(&p).unwrap();
+        assert_eq!(filter.country.as_deref(), Some("NL"));
+        assert_eq!(filter.bbox.unwrap().north, 53.6);
+        assert_eq!(
+            event_filter(&parse(None, SIZE, &EVENT_FILTERS).unwrap()).unwrap(),
+            EventFilter::default()
+        );
+        for bad in [
+            "country=NLD",
+            "country=1",
+            "country=é",
+            "bbox=1,2,3",
+            "bbox=1,2,3,4,5",
+            "bbox=0,10,1,5",
+            "bbox=0,0,181,1",
+            "bbox=a,b,c,d",
+            "bbox=NaN,0,1,1",
+        ] {
+            let p = parse(Some(bad), SIZE, &EVENT_FILTERS).unwrap();
+            assert!(event_filter(&p).is_err(), "{bad} accepted");
+        }
+        assert!(parse(Some("country=NL"), SIZE, &[]).is_err());
     }
 
     #[test]

@@ -88,6 +88,66 @@ fn speakers_quotes_places_events() {
 }
 
 #[test]
+fn events_come_with_coordinates_and_filter_by_country() {
+    let addr = shared().server.addr();
+    let all = get(addr, "/api/events?per_page=100").json();
+    let located = get(
+        addr,
+        &format!("/api/events?bbox={}&per_page=100", enc("-180,-90,180,90")),
+    )
+    .json();
+    let items = located["items"].as_array().unwrap();
+    assert!(!items.is_empty(), "no event with coordinates: {all}");
+    for event in items {
+        let lat = event["latitude"].as_f64().unwrap();
+        let lon = event["longitude"].as_f64().unwrap();
+        assert!((-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon));
+        assert!(event["geo_precision"]
+            .as_u64()
+            .is_some_and(|p| (1..=3).contains(&p)));
+    }
+    // Every event has the keys, null when its place is unresolved.
+    for event in all["items"].as_array().unwrap() {
+        for key in ["latitude", "longitude", "country", "geo_precision"] {
+            assert!(event.get(key).is_some(), "{key} missing: {event}");
+        }
+    }
+    let country = items[0]["country"].as_str().unwrap();
+    let by_country = get(
+        addr,
+        &format!("/api/events?country={}", country.to_lowercase()),
+    )
+    .json();
+    let listed = by_country["items"].as_array().unwrap();
+    assert!(!listed.is_empty(), "{by_country}");
+    assert!(
+        listed.iter().all(|e| e["country"] == country),
+        "{by_country}"
+    );
+    let nowhere = get(addr, "/api/events?country=AQ").json();
+    assert_eq!(nowhere["total"], 0);
+    for path in [
+        "/api/events?country=Nederland",
+        "/api/events?bbox=1,2,3",
+        "/api/events?bbox=0,10,1,5",
+        "/api/events?bbox=0,0,200,1",
+        "/api/search?country=NL",
+        "/timeline?country=N1",
+    ] {
+        assert_eq!(get(addr, path).status, 400, "{path}");
+    }
+    assert_eq!(
+        get(addr, &format!("/timeline?country={country}")).status,
+        200
+    );
+    let map = get(addr, "/map").body;
+    assert!(
+        map.contains("<rect class=\"event-dot\""),
+        "no event on the map"
+    );
+}
+
+#[test]
 fn malformed_queries_get_400_with_a_message() {
     let addr = shared().server.addr();
     for path in [
@@ -236,6 +296,15 @@ fn openapi_describes_the_routes() {
         "/api/ingest",
     ] {
         assert!(spec["paths"].get(path).is_some(), "{path} undocumented");
+    }
+    let events = spec["paths"]["/api/events"]["get"]["parameters"].to_string();
+    assert!(
+        events.contains("/country") && events.contains("/bbox"),
+        "{events}"
+    );
+    let hit = &spec["components"]["schemas"]["EventHit"]["properties"];
+    for key in ["latitude", "longitude", "country", "geo_precision"] {
+        assert!(hit.get(key).is_some(), "EventHit.{key} undocumented");
     }
 }
 
