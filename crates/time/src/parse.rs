@@ -238,6 +238,13 @@ impl Parser<'_> {
         if self.fixed_at(s).is_some() {
             return true;
         }
+        // "in morning"
+        if self.word(s) == Some("in")
+            && matches!(sem, Sem::TimePod(_))
+            && self.val(s + 1, Class::Pod).is_some()
+        {
+            return true;
+        }
         // "in 2014 through 2018"
         if self.word(s) == Some("in")
             && matches!(sem, Sem::PeriodRange(Period::Year(_), Period::Year(_)))
@@ -1423,6 +1430,11 @@ impl Parser<'_> {
                 let p = self.val(j, Class::Pod).and_then(Pod::parse)?;
                 return Some((j + 1, p));
             }
+            // English "in morning"
+            if !self.lx.dutch && self.word(i) == Some("in") {
+                let p = self.val(j, Class::Pod).and_then(Pod::parse)?;
+                return Some((j + 1, p));
+            }
         }
         None
     }
@@ -1461,7 +1473,9 @@ impl Parser<'_> {
                 j += 1;
             }
             let loose = !self.punct(e, ",");
-            if let Some((e2, c)) = self.clock(j, loose) {
+            // "easter monday at 10:30 am" stays two expressions
+            let holiday_at = matches!(d, Day::Holiday { .. }) && j > e;
+            if let Some((e2, c)) = self.clock(j, loose).filter(|_| !holiday_at) {
                 // a clock range after the day
                 let range = self.range(j).and_then(|(e3, s)| match s {
                     Sem::TimeRange(a, b) => Some((e3, Sem::DateTimeRange(d.clone(), a, b))),
@@ -2372,14 +2386,16 @@ impl Parser<'_> {
             }
         }
         // English "the 21st" only after a preposition ("on the 18th", "the week of the 18th")
+        // ("around the 21st" is vague, "the 1st week" counts weeks)
         let english_ok = self.word(i) == Some("the")
             && i > 0
-            && (self.is(i - 1, Class::At) || self.word(i - 1) == Some("of"));
+            && ((self.is(i - 1, Class::At) && !self.approx(i - 1))
+                || self.word(i - 1) == Some("of"));
         if self.word(i) != Some("de") && !english_ok {
             return None;
         }
         let d = match self.chunk(i + 1)? {
-            Chunk::Ord(d) => d,
+            Chunk::Ord(d) if self.unit(i + 2).is_none() => d,
             _ => return None,
         };
         Some((
@@ -2468,6 +2484,14 @@ impl Parser<'_> {
             return self.glued_amount(i);
         };
         let (u, k) = self.unit(e)?;
+        // "a second round" is no amount of time
+        if u == Unit::Second
+            && matches!(self.word(i), Some("a" | "een"))
+            && self.word(e + 1).is_some()
+            && self.entry(e + 1).is_empty()
+        {
+            return None;
+        }
         Some((e + 1, n * k, u))
     }
 
@@ -2958,7 +2982,9 @@ impl Parser<'_> {
                 || self.is(i - 1, Class::Begin)
                 || self.is(i - 1, Class::End)
                 || self.is(i - 1, Class::Mid)
-                || self.punct(i - 1, "-"));
+                // "2014 - 2015", not "32 - 2015"
+                || (self.punct(i - 1, "-")
+                    && !(i > 1 && self.w[i - 2].kind == WKind::Num && self.year(i - 2).is_none())));
         ok.then_some((e, Period::Year(y)))
     }
 
