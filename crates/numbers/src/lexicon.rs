@@ -113,6 +113,13 @@ pub struct Lexicon {
     pub angle_words: Vec<&'static str>,
     /// Phrases after which a duration is an age ("een leeftijd van", "younger than").
     pub age_before: Vec<&'static str>,
+    /// Subject pronouns, copulas and adverbs of "ik ben (pas) 29 jaar": a duration after them
+    /// that ends the clause is an age.
+    pub age_subjects: Vec<&'static str>,
+    /// See `age_subjects`.
+    pub age_verbs: Vec<&'static str>,
+    /// See `age_subjects`.
+    pub age_adverbs: Vec<&'static str>,
     /// Pairs of units written together as one measure ("5 feet 2 inches").
     pub compound_units: Vec<CompoundUnit>,
     /// Letters written before a currency code that multiply the amount ("MEUR": M, 10^6).
@@ -301,6 +308,9 @@ impl Lexicon {
             per: Vec::new(),
             angle_words: Vec::new(),
             age_before: Vec::new(),
+            age_subjects: Vec::new(),
+            age_verbs: Vec::new(),
+            age_adverbs: Vec::new(),
             compound_units: Vec::new(),
             currency_multipliers: Vec::new(),
             units: Vec::new(),
@@ -419,6 +429,9 @@ impl Lexicon {
                 "per" => self.per.push(value),
                 "angle_word" => self.angle_words.push(value),
                 "age_before" => self.age_before.push(value),
+                "age_subject" => self.age_subjects.push(value),
+                "age_verb" => self.age_verbs.push(value),
+                "age_adverb" => self.age_adverbs.push(value),
                 "compound_unit" => {
                     let per_major = row.get(3).and_then(|v| number(v));
                     if let (Some(minor), Some(per_major)) = (row.get(2), per_major) {

@@ -376,6 +376,36 @@ fn age_phrase_before(text: &str, start: usize, lex: &Lexicon) -> bool {
     })
 }
 
+/// "ik ben (pas) 29 jaar": whether a subject pronoun and a copula (and perhaps one adverb) come
+/// right before the number at byte `start`, so that a duration after it that ends the clause is
+/// the subject's age.
+fn person_is_before(text: &str, atoms: &[Atom], start: usize, lex: &Lexicon) -> bool {
+    if lex.age_verbs.is_empty() {
+        return false;
+    }
+    let i = atoms.partition_point(|a| a.start < start);
+    let word = |k: usize| {
+        let a = atoms.get(k).filter(|a| a.is_word())?;
+        Some(&text[a.start..a.end])
+    };
+    let is_in = |list: &[&str], w: Option<&str>| {
+        w.is_some_and(|w| list.iter().any(|x| x.eq_ignore_ascii_case(w)))
+    };
+    let Some(mut k) = i.checked_sub(1) else {
+        return false;
+    };
+    if is_in(&lex.age_adverbs, word(k)) {
+        let Some(before) = k.checked_sub(1) else {
+            return false;
+        };
+        k = before;
+    }
+    let Some(subject) = k.checked_sub(1) else {
+        return false;
+    };
+    is_in(&lex.age_verbs, word(k)) && is_in(&lex.age_subjects, word(subject))
+}
+
 /// "5 feet 2 inches", "12 ft 2 in": the smaller unit of a compound measure after the larger one
 /// (pairs from the language's `compound_unit` list): the end and the value to add, in the
 /// larger unit.
@@ -537,6 +567,18 @@ fn single(
     }
     let ages = age_phrase_before(text, f.start, lex);
     let mut after = suffix(text, f.end, f.glued, ages, lex);
+    if !ages && after.is_none() && person_is_before(text, atoms, f.start, lex) {
+        // "Ik ben pas 29 jaar.": the duration must end the sentence ("hij is 5 jaar bezig",
+        // "ik ben 2 jaar, 1 maand en 21 dagen geleden vertrokken" are no ages).
+        after = suffix(text, f.end, f.glued, true, lex).filter(|s| {
+            let next = text[s.end..].trim_start().chars().next();
+            s.kind == QuantityKind::Age
+                && matches!(
+                    next,
+                    None | Some('.' | '!' | '?' | ';' | '"' | '”' | '’' | '\'' | ')')
+                )
+        });
+    }
     if after
         .as_ref()
         .is_some_and(|a| symbol_of_next(text, f, a, next, lex))

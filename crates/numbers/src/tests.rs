@@ -389,6 +389,11 @@ fn names_and_codes_are_no_amounts() {
         QuantityKind::Age,
     );
     assert_eq!(q.unit.as_deref(), Some("year"));
+    let q = only("Ik ben pas 29 jaar.", Lang::Nl, QuantityKind::Age);
+    assert_eq!(q.value, Some(29.0));
+    assert!(quantities("Hij is 5 jaar bezig geweest.", Lang::Nl)
+        .iter()
+        .all(|q| q.kind != QuantityKind::Age));
     assert!(quantities("Hij zat 8 jaar vast", Lang::Nl)
         .iter()
         .all(|q| q.kind != QuantityKind::Age));
