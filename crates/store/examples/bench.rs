@@ -7,9 +7,11 @@
 //! Documents are generated, not analysed: ~400-word texts drawn from a Zipf-like vocabulary
 //! (with a few real Dutch words at set frequencies), and analysis JSON with the layer sizes of
 //! a typical news article (22 sentences, 9 entities, 11 quotes, 10 quantities, 6 times,
-//! 3 places, 2 events), so size and latency are those of a real archive of that size.
+//! 3 places, 2 events at one of those places), so size and latency are those of a real archive of that size.
 
-use kroniek_store::{Archive, Near, NewDocument, Page, Query, SqliteArchive};
+use kroniek_store::{
+    Archive, BoundingBox, EventFilter, Near, NewDocument, Page, Query, SqliteArchive,
+};
 use serde_json::{json, Value};
 use std::path::PathBuf;
 use std::time::Instant;
@@ -114,6 +116,8 @@ fn document(rng: &mut Rng, i: usize) -> NewDocument {
         .map(|_| {
             json!({"type": EVENT_TYPES[rng.below(EVENT_TYPES.len())], "span": span(rng),
             "date": format!("2023-{:02}-{:02}", 1 + rng.below(12), 1 + rng.below(28)),
+            "place": {"place": rng.below(3), "text": "daar", "span": span(rng),
+                      "source": "sentence"},
             "counts": {"killed": rng.below(5)}})
         })
         .collect();
@@ -307,6 +311,35 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                         },
                         Page::default(),
                     )?
+                    .total)
+            }),
+        ),
+        (
+            "events (country NL)",
+            Box::new(|| {
+                let filter = EventFilter {
+                    country: Some("NL".into()),
+                    bbox: None,
+                };
+                Ok(store
+                    .events_where(&Query::default(), &filter, Page::default())?
+                    .total)
+            }),
+        ),
+        (
+            "events (box)",
+            Box::new(|| {
+                let filter = EventFilter {
+                    country: None,
+                    bbox: Some(BoundingBox {
+                        west: 4.0,
+                        south: 51.5,
+                        east: 5.0,
+                        north: 52.5,
+                    }),
+                };
+                Ok(store
+                    .events_where(&Query::default(), &filter, Page::default())?
                     .total)
             }),
         ),
