@@ -56,6 +56,9 @@ pub struct Cues {
     pub conjunctions: HashSet<String>,
     /// Nouns for documents through which their owner speaks ("RIAA's notice alleged").
     pub document_nouns: HashSet<String>,
+    /// Endings of plural nouns, which can be the subject of a base-form verb ("activists
+    /// claim").
+    pub plural_suffixes: Vec<String>,
 }
 
 impl Cues {
@@ -151,6 +154,7 @@ impl Cues {
             agent_prepositions: setting("agent_prepositions").into_iter().collect(),
             conjunctions: setting("conjunctions").into_iter().collect(),
             document_nouns: setting("document_nouns").into_iter().collect(),
+            plural_suffixes: setting("plural_suffixes"),
         }
     }
 
@@ -166,6 +170,14 @@ impl Cues {
                 .finite_suffixes
                 .iter()
                 .any(|suffix| word.len() > suffix.len() + 2 && word.ends_with(suffix.as_str()))
+    }
+
+    /// Whether `word` (lowercase) looks like a plural noun (see [`Cues::plural_suffixes`]).
+    pub fn is_plural_noun(&self, word: &str) -> bool {
+        self.plural_suffixes
+            .iter()
+            .any(|suffix| word.len() > suffix.len() + 3 && word.ends_with(suffix.as_str()))
+            && !self.finite_verbs.contains(word)
     }
 
     /// The reporting verb `word` is a form of, if any.

@@ -426,14 +426,26 @@ fn main_subject(cx: &Context, first: usize, participle: usize) -> Option<Phrase>
     while start < participle && cx.word(start).is_none() {
         start += 1; // an opening quotation mark or dash
     }
-    let opens_with_adverbial = cx
-        .word(start)
-        .is_some_and(|w| cx.lexicon.prepositions.contains(&w.to_lowercase()))
-        || cx.word(start).is_some_and(|w| cx.cues.is_adverbial(w));
-    if opens_with_adverbial {
-        start = (start..participle).find(|&k| cx.token(k) == ",")? + 1;
+    // "Following the announcement, Trump issued a statement saying": after an opening phrase,
+    // the subject stands after its comma; a name or pronoun there beats a description before.
+    let after_comma = (start..participle)
+        .find(|&k| cx.token(k) == ",")
+        .and_then(|comma| cx.phrase_after(comma + 1, participle));
+    let opening = cx.phrase_after(start, participle);
+    // A capitalised first word no entity covers ("Following") is no name.
+    let strong = |p: &Option<Phrase>| match p {
+        Some(Phrase::Name(span)) => cx.entity_at(*span).is_some(),
+        Some(Phrase::Pronoun(_)) => true,
+        _ => false,
+    };
+    let opens_with_adverbial = cx.word(start).is_some_and(|w| {
+        cx.lexicon.prepositions.contains(&w.to_lowercase()) || cx.cues.is_adverbial(w)
+    });
+    if opens_with_adverbial || (!strong(&opening) && strong(&after_comma)) {
+        after_comma
+    } else {
+        opening
     }
-    cx.phrase_after(start, participle)
 }
 
 /// Whether the verb at token `i` is a Dutch plural form (zeiden, schreeuwden, zeggen).

@@ -179,14 +179,18 @@ fn bare_clause_quote(
     let mut start = skip_adverbials(cx, verb + 1, end);
     let adverbials = start > verb + 1;
     if cue.addressee {
-        let addressee = cx.phrase_after(start, end)?;
-        start = skip_adverbials(cx, cx.token_from(addressee.span().end), end);
+        // "told the press …", "told him …", "told reporters …" (a bare plural noun).
+        let after = match cx.phrase_after(start, end) {
+            Some(addressee) => cx.token_from(addressee.span().end),
+            None => start + usize::from(opens_clause(cx, start)),
+        };
+        start = skip_adverbials(cx, after, end);
     }
     if adverbials && start < end && cx.token(start) == "," {
         start += 1; // "noted on Monday, the fatalities were …"
     }
     let stop = (start..end)
-        .find(|&k| is_clause_break(cx, k))
+        .find(|&k| is_clause_break(cx, k) || cx.token(k) == ":")
         .unwrap_or(end);
     if stop < start + 3 || !opens_clause(cx, start) || !has_finite_verb(cx, start, stop, quoted) {
         return None;
@@ -201,8 +205,9 @@ fn bare_clause_quote(
 }
 
 /// Whether the cue word at token `verb` is used as a verb: a base form that is also a noun
-/// ("state", "report", "claim") only counts after "to", a pronoun or an auxiliary ("went on to
-/// say", "they say", "would argue"), not in "Republican state representative".
+/// ("state", "report", "claim") only counts after "to", a pronoun, an auxiliary or a plural
+/// noun ("went on to say", "they say", "would argue", "activists claim"), not in "Republican
+/// state representative".
 fn is_verb_here(cx: &Context, verb: usize, lemma: &str) -> bool {
     let word = cx.token(verb).to_lowercase();
     if word != lemma {
@@ -215,6 +220,7 @@ fn is_verb_here(cx: &Context, verb: usize, lemma: &str) -> bool {
             matches!(before.as_str(), "to" | "i" | "we" | "you")
                 || cx.lexicon.pronoun(&before).is_some()
                 || cx.cues.is_finite_verb(&before)
+                || cx.cues.is_plural_noun(&before)
         })
 }
 

@@ -558,7 +558,7 @@ impl<'a> Context<'a> {
                     self.seg.tokens[k].span.start,
                     self.seg.tokens[k].span.end - possessive_len(word),
                 );
-                let first = self.name_ending_at(k, limit)?;
+                let first = self.name_ending_at(k, limit).unwrap_or(k);
                 let span = Span::new(self.seg.tokens[first].span.start, bare.end);
                 return self.entity_at(span).is_some().then_some(Phrase::Name(span));
             }

@@ -66,10 +66,16 @@ impl Context<'_> {
             && self.is_single_word(name)
             && !after_institution;
         if (entity.is_none() && self.looks_like_common_noun(name)) || not_an_agent {
+            // "de Arnhemmer" refers back; "Critici zeggen", "Activists claim" do not.
+            let first = self.token_from(name.start);
+            let definite = first > 0
+                && self
+                    .word(first - 1)
+                    .is_some_and(|w| matches!(w.to_lowercase().as_str(), "de" | "het" | "the"));
             return self.description_speaker(
                 name,
                 &name.of(self.text).to_lowercase(),
-                true,
+                definite || not_an_agent,
                 quoted,
             );
         }
