@@ -546,7 +546,7 @@ async fn map_page(State(state): Shared, RawQuery(raw): RawQuery) -> Response {
             }
         })
         .collect();
-    let side = w * 0.008;
+    let side = w * 0.011;
     let events = event_points
         .iter()
         .map(|((px, py), e)| EventDot {
