@@ -546,6 +546,20 @@ impl Parser<'_> {
             if opener.is_none() && matches!(sem, Sem::TimeRange(..)) && !self.range_ok(i, end) {
                 return None;
             }
+            // "from 3-8pm yesterday afternoon", "from 5 to 6pm of april 22"
+            if let Sem::TimeRange(a, b) = sem {
+                let k = if self.word(end) == Some("of") {
+                    end + 1
+                } else {
+                    end
+                };
+                let day_pod = self.day_pod(k).map(|(e, d, p)| (e, (d, Some(p))));
+                let day = self.day(k).map(|(e, d)| (e, (d, None)));
+                if let Some((e3, (d, p))) = longest([day, day_pod]) {
+                    let (a, b) = apply_pod(a, b, p);
+                    return Some((e3, Sem::DateTimeRange(d, a, b)));
+                }
+            }
             Some((end, sem))
         })
     }
