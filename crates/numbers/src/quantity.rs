@@ -406,6 +406,23 @@ fn person_is_before(text: &str, atoms: &[Atom], start: usize, lex: &Lexicon) -> 
     is_in(&lex.age_verbs, word(k)) && is_in(&lex.age_subjects, word(subject))
 }
 
+/// "toen de baby pas tien maanden was": a duration followed by a copula that ends the clause is
+/// an age (Dutch puts the verb of a subordinate clause last).
+fn verb_after_duration(text: &str, atoms: &[Atom], f: &Found, lex: &Lexicon) -> Option<Suffix> {
+    let s = suffix(text, f.end, f.glued, true, lex)?;
+    if s.kind != QuantityKind::Age {
+        return None;
+    }
+    let k = atoms.partition_point(|a| a.start < s.end);
+    let verb = atoms.get(k).filter(|a| a.is_word())?;
+    let word = &text[verb.start..verb.end];
+    let is_verb = lex.age_verbs.iter().any(|v| v.eq_ignore_ascii_case(word));
+    let gap_ok = text[s.end..verb.start].chars().all(char::is_whitespace);
+    let next = text[verb.end..].trim_start().chars().next();
+    let ends = matches!(next, None | Some('.' | ',' | '!' | '?' | ';'));
+    (is_verb && gap_ok && ends).then_some(s)
+}
+
 /// "5 feet 2 inches", "12 ft 2 in": the smaller unit of a compound measure after the larger one
 /// (pairs from the language's `compound_unit` list): the end and the value to add, in the
 /// larger unit.
@@ -567,6 +584,9 @@ fn single(
     }
     let ages = age_phrase_before(text, f.start, lex);
     let mut after = suffix(text, f.end, f.glued, ages, lex);
+    if !ages && after.is_none() {
+        after = verb_after_duration(text, atoms, f, lex);
+    }
     if !ages && after.is_none() && person_is_before(text, atoms, f.start, lex) {
         // "Ik ben pas 29 jaar.": the duration must end the sentence ("hij is 5 jaar bezig",
         // "ik ben 2 jaar, 1 maand en 21 dagen geleden vertrokken" are no ages).

@@ -389,6 +389,12 @@ fn names_and_codes_are_no_amounts() {
         QuantityKind::Age,
     );
     assert_eq!(q.unit.as_deref(), Some("year"));
+    let q = only(
+        "Toen ze 12 jaar was, verhuisde ze.",
+        Lang::Nl,
+        QuantityKind::Age,
+    );
+    assert_eq!(q.span.of("Toen ze 12 jaar was, verhuisde ze."), "12 jaar");
     let q = only("Ik ben pas 29 jaar.", Lang::Nl, QuantityKind::Age);
     assert_eq!(q.value, Some(29.0));
     assert!(quantities("Hij is 5 jaar bezig geweest.", Lang::Nl)
