@@ -118,6 +118,8 @@ struct Suffix {
     factor: f64,
     /// Whether an article before it can be the number 1 ("een kilo", not "a degree").
     article: bool,
+    /// A duration word ("jaar", "months"), read as an age only in an age context.
+    duration: bool,
 }
 
 /// The unit, currency or percent sign after a number ending at `at`; with `ages`, also a
@@ -193,6 +195,7 @@ fn suffix_at(text: &str, p: usize, ages: bool, lex: &Lexicon) -> Option<Suffix> 
         currency: None,
         factor: 1.0,
         article: u.article,
+        duration: u.kind == "duration",
     })
 }
 
@@ -288,6 +291,7 @@ fn percent(text: &str, at: usize) -> Option<Suffix> {
         currency: None,
         factor: 1.0,
         article: false,
+        duration: false,
     })
 }
 
@@ -304,6 +308,7 @@ fn money_suffix(c: &crate::lexicon::CurrencyForm, end: usize) -> Suffix {
         currency,
         factor: 1.0,
         article: true,
+        duration: false,
     }
 }
 
@@ -406,21 +411,19 @@ fn person_is_before(text: &str, atoms: &[Atom], start: usize, lex: &Lexicon) -> 
     is_in(&lex.age_verbs, word(k)) && is_in(&lex.age_subjects, word(subject))
 }
 
-/// "toen de baby pas tien maanden was": a duration followed by a copula that ends the clause is
-/// an age (Dutch puts the verb of a subordinate clause last).
-fn verb_after_duration(text: &str, atoms: &[Atom], f: &Found, lex: &Lexicon) -> Option<Suffix> {
-    let s = suffix(text, f.end, f.glued, true, lex)?;
-    if s.kind != QuantityKind::Age {
-        return None;
-    }
-    let k = atoms.partition_point(|a| a.start < s.end);
-    let verb = atoms.get(k).filter(|a| a.is_word())?;
+/// "toen de baby pas tien maanden was": whether a copula that ends the clause follows the
+/// duration ending at `end` (Dutch puts the verb of a subordinate clause last).
+fn verb_after_duration(text: &str, atoms: &[Atom], end: usize, lex: &Lexicon) -> bool {
+    let k = atoms.partition_point(|a| a.start < end);
+    let Some(verb) = atoms.get(k).filter(|a| a.is_word()) else {
+        return false;
+    };
     let word = &text[verb.start..verb.end];
     let is_verb = lex.age_verbs.iter().any(|v| v.eq_ignore_ascii_case(word));
-    let gap_ok = text[s.end..verb.start].chars().all(char::is_whitespace);
+    let gap_ok = text[end..verb.start].chars().all(char::is_whitespace);
     let next = text[verb.end..].trim_start().chars().next();
     let ends = matches!(next, None | Some('.' | ',' | '!' | '?' | ';'));
-    (is_verb && gap_ok && ends).then_some(s)
+    is_verb && gap_ok && ends
 }
 
 /// "5 feet 2 inches", "12 ft 2 in": the smaller unit of a compound measure after the larger one
@@ -582,22 +585,25 @@ fn single(
         q.currency = suf.currency;
         return Some(q);
     }
-    let ages = age_phrase_before(text, f.start, lex);
-    let mut after = suffix(text, f.end, f.glued, ages, lex);
-    if !ages && after.is_none() {
-        after = verb_after_duration(text, atoms, f, lex);
-    }
-    if !ages && after.is_none() && person_is_before(text, atoms, f.start, lex) {
-        // "Ik ben pas 29 jaar.": the duration must end the sentence ("hij is 5 jaar bezig",
-        // "ik ben 2 jaar, 1 maand en 21 dagen geleden vertrokken" are no ages).
-        after = suffix(text, f.end, f.glued, true, lex).filter(|s| {
+    let mut after = suffix(text, f.end, f.glued, true, lex);
+    if let Some(s) = after.as_ref().filter(|s| s.duration) {
+        // A duration word is an age only after an age phrase ("een leeftijd van 3 jaar"),
+        // before a clause-final copula ("toen de baby tien maanden was"), or after a subject
+        // and copula when it ends the sentence ("Ik ben pas 29 jaar."; not "hij is 5 jaar
+        // bezig" or "ik ben 2 jaar, 1 maand en 21 dagen geleden vertrokken").
+        let sentence_end = || {
             let next = text[s.end..].trim_start().chars().next();
-            s.kind == QuantityKind::Age
-                && matches!(
-                    next,
-                    None | Some('.' | '!' | '?' | ';' | '"' | '”' | '’' | '\'' | ')')
-                )
-        });
+            matches!(
+                next,
+                None | Some('.' | '!' | '?' | ';' | '"' | '”' | '’' | '\'' | ')')
+            )
+        };
+        let age = age_phrase_before(text, f.start, lex)
+            || verb_after_duration(text, atoms, s.end, lex)
+            || sentence_end() && person_is_before(text, atoms, f.start, lex);
+        if !age {
+            after = None;
+        }
     }
     if after
         .as_ref()
