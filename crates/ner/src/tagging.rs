@@ -532,33 +532,105 @@ impl Document<'_> {
         let Some(rows) = self.cache.stages.get(k) else {
             return out;
         };
-        for (i, (&(id, _), scores)) in tokens.iter().zip(out.chunks_exact_mut(labels)).enumerate() {
-            let at = id as usize * labels;
-            if let Some(partial) = rows.partial.get(at..at + labels) {
-                scores.copy_from_slice(partial);
+        let features = Features {
+            rows,
+            table,
+            keys,
+            offsets,
+            stage,
+        };
+        match labels {
+            17 => features.scores::<17>(tokens, &mut out),
+            9 => features.scores::<9>(tokens, &mut out),
+            _ => features.scores_any(tokens, &mut out),
+        }
+        out
+    }
+}
+
+/// What the label scores of a sentence's tokens are summed from (see [`Document::emissions`]).
+struct Features<'d> {
+    rows: &'d StageRows,
+    table: &'d WeightTable,
+    keys: &'d [Key],
+    offsets: &'d [usize],
+    stage: Option<(&'d [u32], &'d [usize])>,
+}
+
+impl Features<'_> {
+    /// The row of `key` in the table ([`NO_ROW`] for none).
+    #[inline]
+    fn row(&self, key: Key) -> u32 {
+        match key {
+            Key::Role(word, role) => self
+                .rows
+                .roles
+                .get(word as usize * ROLES + role as usize)
+                .copied()
+                .unwrap_or(NO_ROW),
+            Key::Hash(h) => self.table.row_of(h).unwrap_or(NO_ROW),
+        }
+    }
+
+    /// Fills `out` (`L` scores per token) for a table of `L` labels: each token's scores are
+    /// summed in an array of `L` that stays in registers, row after row in feature order (so
+    /// every label gets the same additions in the same order as [`Features::scores_any`]).
+    fn scores<const L: usize>(&self, tokens: &[(u32, bool)], out: &mut [f32]) {
+        for (i, (&(id, _), scores)) in tokens.iter().zip(out.chunks_exact_mut(L)).enumerate() {
+            let mut sum = [0.0f32; L];
+            let at = id as usize * L;
+            if let Some(partial) = self.rows.partial.get(at..at + L) {
+                sum.copy_from_slice(partial);
             }
-            for &key in token_slice(keys, offsets, i) {
-                let row = match key {
-                    Key::Role(word, role) => rows
-                        .roles
-                        .get(word as usize * ROLES + role as usize)
-                        .copied()
-                        .unwrap_or(NO_ROW),
-                    Key::Hash(h) => table.row_of(h).unwrap_or(NO_ROW),
-                };
+            for &key in token_slice(self.keys, self.offsets, i) {
+                let row = self.row(key);
                 if row != NO_ROW {
-                    table.add_row(row, scores);
+                    if let Some(weights) = self.table.row_array::<L>(row) {
+                        for (s, w) in sum.iter_mut().zip(weights) {
+                            *s += w;
+                        }
+                    }
                 }
             }
-            if let Some((hashes, offsets)) = stage {
+            if let Some((hashes, offsets)) = self.stage {
                 for &h in token_slice(hashes, offsets, i) {
-                    if let Some(row) = table.row_of(h) {
-                        table.add_row(row, scores);
+                    if let Some(weights) = self
+                        .table
+                        .row_of(h)
+                        .and_then(|row| self.table.row_array::<L>(row))
+                    {
+                        for (s, w) in sum.iter_mut().zip(weights) {
+                            *s += w;
+                        }
+                    }
+                }
+            }
+            scores.copy_from_slice(&sum);
+        }
+    }
+
+    /// [`Features::scores`] for any number of labels.
+    fn scores_any(&self, tokens: &[(u32, bool)], out: &mut [f32]) {
+        let labels = self.table.labels();
+        for (i, (&(id, _), scores)) in tokens.iter().zip(out.chunks_exact_mut(labels)).enumerate() {
+            let at = id as usize * labels;
+            if let Some(partial) = self.rows.partial.get(at..at + labels) {
+                scores.copy_from_slice(partial);
+            }
+            for &key in token_slice(self.keys, self.offsets, i) {
+                let row = self.row(key);
+                if row != NO_ROW {
+                    self.table.add_row(row, scores);
+                }
+            }
+            if let Some((hashes, offsets)) = self.stage {
+                for &h in token_slice(hashes, offsets, i) {
+                    if let Some(row) = self.table.row_of(h) {
+                        self.table.add_row(row, scores);
                     }
                 }
             }
         }
-        out
     }
 }
 

@@ -48,6 +48,14 @@ impl WeightTable {
         self.index.get(&key).copied()
     }
 
+    /// The weights of row `row` (from [`WeightTable::row_of`]) as an array, when the table has
+    /// `L` labels.
+    #[inline]
+    pub fn row_array<const L: usize>(&self, row: u32) -> Option<&[f32; L]> {
+        let at = row as usize * L;
+        self.rows.get(at..at + L)?.try_into().ok()
+    }
+
     /// Adds the weights of row `row` (from [`WeightTable::row_of`]) to `scores`, in label order.
     pub fn add_row(&self, row: u32, scores: &mut [f32]) {
         let at = row as usize * self.labels;
