@@ -99,6 +99,8 @@ pub(crate) enum Class {
     YearKind,
     /// A word that is a kind of year by itself ("fy", "schooljaar"): FY, SY or CY.
     YearAbbr,
+    /// Not in the word file: the word starts a fixed phrase of `time_phrases.txt`.
+    FixedStart,
     /// Not in the word file: the word is a number word, or starts a holiday name or a
     /// modifier phrase (so it may start an expression).
     Known,
@@ -285,16 +287,13 @@ impl Lexicon {
         }
         // mark the number words and the first words of holidays and phrases, so that one
         // lookup tells whether a word may start an expression
-        // fixed phrases starting with a word that has no other meaning ("otd", "right")
-        let fixed_starts: Vec<&'static str> = fixed
-            .keys()
-            .filter(|w| !words.contains_key(*w))
-            .copied()
-            .collect();
+        // the first words of fixed phrases, so that one lookup tells whether a phrase may start
+        for w in fixed.keys() {
+            words.entry(*w).or_default().push((Class::FixedStart, ""));
+        }
         let starts = numbers
             .keys()
             .chain(holidays.keys())
-            .chain(fixed_starts.iter())
             .chain(
                 phrases
                     .iter()
@@ -346,6 +345,7 @@ impl Lexicon {
                 matches!(
                     c,
                     And | At
+                        | FixedStart
                         | From
                         | To
                         | Before

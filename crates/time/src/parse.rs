@@ -169,7 +169,7 @@ impl Parser<'_> {
                 let entry = self.entry(i);
                 if matches!(t, "de" | "het" | "the") || Lexicon::weak_entry(entry) {
                     // "at the moment"
-                    if !self.lx.fixed(t).is_empty() && self.fixed_at(i).is_some() {
+                    if self.fixed_at(i).is_some() {
                         return true;
                     }
                     // "in the morning": look past one determiner
@@ -185,13 +185,13 @@ impl Parser<'_> {
                 }
                 !entry.is_empty()
                     || matches!(t, "'s" | "jaren")
-                    || self.aan_het(i).is_some()
+                    || (matches!(t, "het" | "aan") && self.aan_het(i).is_some())
                     || (t.ends_with('s')
                         && (self.plural_pod(i).is_some()
                             || t.strip_suffix('s')
                                 .is_some_and(|w| self.lx.is(w, Class::Weekend))))
                     || (t.len() > 2
-                        && t.bytes().any(|b| b.is_ascii_digit())
+                        && t.as_bytes().last().is_some_and(u8::is_ascii_digit)
                         && self.kind_year(i).is_some())
                     || (t.ends_with("honderd") && self.word_year(i).is_some())
                     || ((t.ends_with("tig") || t.ends_with("tigste") || t.contains('-'))
@@ -990,11 +990,7 @@ impl Parser<'_> {
 
     /// A unit only sets count in ("weekday" WD, "weekend" WE).
     fn set_unit(&self, i: usize) -> Option<&'static str> {
-        let w = self.word(i)?;
-        self.lx.value(w, Class::SetUnit).or_else(|| {
-            let w = w.strip_suffix('s')?;
-            self.lx.value(w, Class::SetUnit)
-        })
+        self.val(i, Class::SetUnit)
     }
 
     /// An English weekday in the plural ("mondays"): every such day.
@@ -1072,6 +1068,9 @@ impl Parser<'_> {
 
     /// The longest fixed phrase of `time_phrases.txt` at `i` and its meaning.
     fn fixed_at(&self, i: usize) -> M<&'static str> {
+        if !self.is(i, Class::FixedStart) {
+            return None;
+        }
         let first = self.word(i)?;
         let mut best: M<&'static str> = None;
         for (rest, meaning) in self.lx.fixed(first) {
@@ -1852,7 +1851,9 @@ impl Parser<'_> {
         }
         let w = self.word(i)?;
         if let Some(n) = self.number_word(i).filter(|n| !n.ordinal) {
-            if let Some(next) = self.word(i + 1) {
+            // "twenty one": only a ten takes a unit
+            let ten = n.value >= 20.0 && n.value < 100.0 && n.value % 10.0 == 0.0;
+            if let Some(next) = self.word(i + 1).filter(|_| ten) {
                 if let Some(c) = self.lx.compound(w, next).filter(|n| !n.ordinal) {
                     return Some((i + 2, c.value));
                 }
@@ -1873,7 +1874,8 @@ impl Parser<'_> {
         }
         let w = self.word(i)?;
         let n = self.number_word(i)?;
-        if let Some(next) = self.word(i + 1) {
+        let ten = !n.ordinal && n.value >= 20.0 && n.value < 100.0 && n.value % 10.0 == 0.0;
+        if let Some(next) = self.word(i + 1).filter(|_| ten) {
             if let Some(c) = self.lx.compound(w, next) {
                 return (1.0..=31.0)
                     .contains(&c.value)
