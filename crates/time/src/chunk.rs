@@ -89,6 +89,14 @@ fn digits(s: &str) -> bool {
 /// A clock time; Dutch marks an hour with "uur", "u" or "h" ("15u"), which English does not
 /// ("3h" is an amount of hours there).
 fn clock(s: &str, dutch: bool) -> Option<Chunk> {
+    // "11ish": about that hour, read as written
+    if let Some(b) = s.strip_suffix("ish").filter(|b| digits(b) && b.len() <= 2) {
+        let h: u32 = b.parse().ok()?;
+        return (h <= 24).then_some(Chunk::Clock(Clock {
+            pm: Some(h >= 12),
+            ..Clock::hour(h)
+        }));
+    }
     let (body, pm) = strip_ampm(s);
     let marked_hour = || {
         body.strip_suffix("uur")
@@ -175,6 +183,22 @@ fn date(s: &str, dutch: bool, months: &dyn Fn(&str) -> Option<u32>) -> Option<Ch
     }
     let parts: Vec<&str> = s.split(['-', '/', '.']).collect();
     let num = |p: &str| -> Option<u32> { digits(p).then(|| p.parse().ok()).flatten() };
+    // a month name, a four-digit year and a day in any order ("sep-23-2020", "2020/23/sep")
+    if let [_, _, _] = parts.as_slice() {
+        let named: Vec<usize> = (0..3).filter(|k| months(parts[*k]).is_some()).collect();
+        let years: Vec<usize> = (0..3)
+            .filter(|k| parts[*k].len() == 4 && digits(parts[*k]))
+            .collect();
+        if let ([m], [y]) = (named.as_slice(), years.as_slice()) {
+            let d = (0..3).find(|k| k != m && k != y)?;
+            let (mm, yy, dd) = (months(parts[*m])?, num(parts[*y])?, num(parts[d])?);
+            return ((1..=31).contains(&dd) && parts[d].len() <= 2).then_some(Chunk::Date {
+                y: Some(yy as i32),
+                m: mm,
+                d: dd,
+            });
+        }
+    }
     let month = |p: &str| {
         num(p)
             .filter(|m| (1..=12).contains(m))

@@ -1093,6 +1093,10 @@ impl Parser<'_> {
         let sem = match meaning {
             "now" => Sem::Now,
             "today" => Sem::Date(Day::Rel(0)),
+            "midnight" => Sem::Time(Clock {
+                pm: Some(false),
+                ..Clock::hour(0)
+            }),
             "eod" => Sem::DateTime(
                 Day::Rel(0),
                 Clock {
@@ -2067,6 +2071,19 @@ impl Parser<'_> {
 
     fn day_numeric(&self, i: usize) -> M<Day> {
         match self.chunk(i)? {
+            // "20161016"
+            Chunk::Int(n, 8) => {
+                let (y, m, d) = (n / 10000, n / 100 % 100, n % 100);
+                ((1900..2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
+                    .then_some((
+                        i + 1,
+                        Day::Ymd {
+                            y: Some(y as i32),
+                            m: Some(m),
+                            d,
+                        },
+                    ))
+            }
             Chunk::Date { y: Some(y), m, d }
                 if (2030..2040).contains(&y)
                     && self.text(i).is_some_and(|t| {
@@ -3249,6 +3266,11 @@ fn as_clock(c: &Chunk) -> Option<Clock> {
     match c {
         Chunk::Clock(c) | Chunk::DotClock(c, _) => Some(*c),
         Chunk::Int(h, len) if *len <= 2 && *h <= 24 => Some(Clock::hour(*h)),
+        // military time with a leading zero: "0730"
+        Chunk::Int(n, 4) if *n < 1000 && n % 100 < 60 => Some(Clock {
+            m: Some(n % 100),
+            ..Clock::hour(n / 100)
+        }),
         _ => None,
     }
 }
