@@ -1619,6 +1619,20 @@ impl Parser<'_> {
                 };
                 Some((e, c))
             }
+            // "1140 a.m."
+            Chunk::Int(n, 3..=4)
+                if (self.is(i + 1, Class::Am) || self.is(i + 1, Class::Pm))
+                    && (1..=12).contains(&(n / 100))
+                    && n % 100 < 60 =>
+            {
+                Some((
+                    i + 1,
+                    Clock {
+                        m: Some(n % 100),
+                        ..Clock::hour(n / 100)
+                    },
+                ))
+            }
             Chunk::DotClock(c, _) => {
                 if self.is(i + 1, Class::Oclock) {
                     Some((i + 2, c))
@@ -1851,6 +1865,11 @@ impl Parser<'_> {
             Some(Chunk::Int(n, _)) => return Some((i + 1, f64::from(n))),
             Some(Chunk::Dec(x)) => return Some((i + 1, x)),
             Some(Chunk::DotClock(_, x)) if !self.lx.dutch => return Some((i + 1, x)),
+            // "½"
+            None if self.w.get(i).is_some_and(|w| w.kind == WKind::Num) => {
+                let n = self.lx.number(&self.w[i].text)?;
+                return (!n.ordinal).then_some((i + 1, n.value));
+            }
             _ => {}
         }
         let w = self.word(i)?;
@@ -2633,6 +2652,7 @@ impl Parser<'_> {
     fn read_period(&self, i: usize) -> M<Period> {
         longest([
             self.kind_year(i),
+            self.nth_month(i),
             self.century(i),
             self.month_word_span(i),
             self.year_slice(i),
@@ -2647,6 +2667,28 @@ impl Parser<'_> {
             self.week_of(i),
             self.nth_week(i),
         ])
+    }
+
+    /// "the third month of 2021", "the 9th month of next year", "de derde maand van 2021".
+    fn nth_month(&self, i: usize) -> M<Period> {
+        let j = self.det(i);
+        let (e, n) = self.ordinal(j)?;
+        if !(1..=12).contains(&n)
+            || !self
+                .unit(e)
+                .is_some_and(|(u, k)| u == Unit::Month && k == 1.0)
+            || !matches!(self.word(e + 1), Some("of" | "van"))
+        {
+            return None;
+        }
+        let k = e + 2;
+        if let Some((e2, y)) = self.year(k) {
+            return Some((e2, Period::Month { y: Some(y), m: n }));
+        }
+        match self.rel_period(self.det(k)) {
+            Some((e2, Period::RelYear(rel))) => Some((e2, Period::MonthOfRelYear { m: n, rel })),
+            _ => None,
+        }
     }
 
     /// A fiscal, school or calendar year: "fiscal year 2008", "last fiscal year", "the sy18",

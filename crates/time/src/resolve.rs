@@ -375,6 +375,12 @@ pub(crate) fn period(p: &Period, cx: &Ctx) -> Vec<Span3> {
                 .filter_map(|y| month_span(y, *m, format!("XXXX-{m:02}")))
                 .collect()
         }
+        Period::MonthOfRelYear { m, rel } => {
+            let y = today().year() + *rel as i32;
+            month_span(y, *m, format!("{y:04}-{m:02}"))
+                .into_iter()
+                .collect()
+        }
         Period::MonthRel { m, rel } => {
             let t = today();
             let y = match rel.signum() {

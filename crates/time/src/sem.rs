@@ -383,6 +383,11 @@ pub(crate) enum Period {
         rel: i64,
     },
     RelMonth(i64),
+    /// Month `m` of the reference's year shifted by `rel` years ("the 9th month of next year").
+    MonthOfRelYear {
+        m: u32,
+        rel: i64,
+    },
     RelWeek(i64),
     /// The working days (Monday to Friday) of the reference week, shifted by weeks.
     WorkWeek(i64),
