@@ -415,3 +415,41 @@ fn articles_before_ordinary_words_are_no_numbers() {
     assert_eq!(got, vec!["a kilo"]);
     assert!(quantities("Het rad van fortuin en een voet in de deur", Lang::Nl).is_empty());
 }
+
+#[test]
+fn written_codes_brackets_and_multiplied_currencies() {
+    for (text, want, value, currency) in [
+        ("The weight is 20 (kg)", "20 (kg)", 20.0, None),
+        (
+            "The client expects 120 MEUR",
+            "120 MEUR",
+            1.2e8,
+            Some("EUR"),
+        ),
+        ("Revenues of MAUD 60", "MAUD 60", 6e7, Some("AUD")),
+        ("It was USD115 in total", "USD115", 115.0, Some("USD")),
+        (
+            "They paid 75 USD million",
+            "75 USD million",
+            7.5e7,
+            Some("USD"),
+        ),
+        (
+            "Sell Mex$ 10 million now",
+            "Mex$ 10 million",
+            1e7,
+            Some("MXN"),
+        ),
+    ] {
+        let qs = quantities(text, Lang::En);
+        let q = qs
+            .iter()
+            .find(|q| q.kind != QuantityKind::Number)
+            .unwrap_or_else(|| panic!("{text:?}: {qs:?}"));
+        assert_eq!(
+            (q.span.of(text), q.value, q.currency.as_deref()),
+            (want, Some(value), currency),
+            "{text:?}"
+        );
+    }
+}
