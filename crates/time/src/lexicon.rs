@@ -91,6 +91,8 @@ pub(crate) enum Class {
     WorkWeek,
     /// A word that makes the week after it a working week ("working" week).
     Work,
+    /// A decade in words ("nineties"): its first year within the century.
+    DecadeWord,
     /// A unit only counted in sets ("every weekday"): its TIMEX code.
     SetUnit,
     /// "other" after "every": every N-th one.
@@ -159,6 +161,7 @@ impl Class {
             "unit_suffix" => UnitSuffix,
             "year_kind" => YearKind,
             "set_unit" => SetUnit,
+            "decade_word" => DecadeWord,
             "workweek" => WorkWeek,
             "work" => Work,
             "meal" => Meal,

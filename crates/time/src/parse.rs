@@ -1315,7 +1315,18 @@ impl Parser<'_> {
             } else {
                 None
             },
+            self.counted_pod(i),
         ])
+    }
+
+    /// English "one morning", "1 evening", "four afternoon classes": the part of the day after
+    /// a count.
+    fn counted_pod(&self, i: usize) -> M<Sem> {
+        if self.lx.dutch || i == 0 || self.number(i - 1).is_none_or(|(e, _)| e != i) {
+            return None;
+        }
+        let p = self.val(i, Class::Pod).and_then(Pod::parse)?;
+        Some((i + 1, Sem::TimePod(p)))
     }
 
     /// A meal as a time of day after a preposition or modifier: "at lunch", "around dinner",
@@ -1742,6 +1753,10 @@ impl Parser<'_> {
         }
         // "at ten past 9" is read from "ten" on
         if self.is(e, Class::Past) && self.clock_words(i + 1).is_some() {
+            return None;
+        }
+        // "at 2 morning sessions" counts sessions
+        if !self.lx.dutch && self.is(e, Class::Pod) {
             return None;
         }
         if self.is(e, Class::Oclock) {
@@ -3103,6 +3118,16 @@ impl Parser<'_> {
     /// "jaren '90", "jaren 1990", "the 90s", "the nineties".
     fn decade(&self, i: usize) -> M<Period> {
         let j = self.det(i);
+        // "the nineties"
+        if let Some(d) = self.int(j, Class::DecadeWord) {
+            return Some((
+                j + 1,
+                Period::Decade {
+                    century: None,
+                    decade: d as u32,
+                },
+            ));
+        }
         if self.word(j) == Some("jaren") {
             if matches!(self.text(j + 1), Some("'" | "’")) {
                 if let Some(Chunk::Int(d, 2)) = self.chunk(j + 2) {
