@@ -881,13 +881,13 @@ impl Parser<'_> {
         }
         // "19th of every month"
         if let Some((e, d)) = self.day_number(i) {
-            if matches!(self.word(e), Some("of" | "van")) && self.is(e + 1, Class::Every) {
-                if self
+            if matches!(self.word(e), Some("of" | "van"))
+                && self.is(e + 1, Class::Every)
+                && self
                     .unit(e + 2)
                     .is_some_and(|(u, k)| u == Unit::Month && k == 1.0)
-                {
-                    return Some((e + 3, Sem::Set(format!("XXXX-XX-{d:02}"))));
-                }
+            {
+                return Some((e + 3, Sem::Set(format!("XXXX-XX-{d:02}"))));
             }
         }
         // "everyday 6am", "daily at 9"
