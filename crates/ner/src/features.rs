@@ -13,22 +13,26 @@ use rustc_hash::{FxHashMap, FxHashSet};
 /// Version of the feature templates below; stored in every model.
 pub const FEATURE_VERSION: u32 = 5;
 
+/// The multiplier of [`hash`]'s mixing.
+const K: u64 = 0x517c_c1b7_2722_0a95;
+
 /// Hashes a template id and its parts (FxHash-style mixing, then a 64-bit finaliser).
 pub fn hash(template: u8, parts: &[&[u8]]) -> u32 {
-    const K: u64 = 0x517c_c1b7_2722_0a95;
-    let mut h: u64 = u64::from(template).wrapping_mul(K);
+    hash_rest(u64::from(template).wrapping_mul(K), parts)
+}
+
+/// The state of [`hash`] after template `template` and the first part `first`: tagging keeps
+/// it per word and finishes the hash of a word pair with [`hash_rest`], which gives exactly
+/// `hash(template, &[first, rest...])`.
+pub(crate) fn hash_prefix(template: u8, first: &[u8]) -> u64 {
+    absorb(u64::from(template).wrapping_mul(K), first)
+}
+
+/// Finishes a hash from a state of [`hash_prefix`] with the remaining parts.
+#[inline]
+pub(crate) fn hash_rest(mut h: u64, parts: &[&[u8]]) -> u32 {
     for part in parts {
-        let mut chunks = part.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
-        }
-        for &byte in chunks.remainder() {
-            h = (h.rotate_left(5) ^ u64::from(byte)).wrapping_mul(K);
-        }
-        // Separator, so ("ab", "c") and ("a", "bc") differ.
-        h = (h.rotate_left(5) ^ 0xff).wrapping_mul(K);
+        h = absorb(h, part);
     }
     h ^= h >> 33;
     h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
@@ -36,6 +40,22 @@ pub fn hash(template: u8, parts: &[&[u8]]) -> u32 {
     h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
     h ^= h >> 33;
     (h >> 32) as u32
+}
+
+/// Mixes one part into a hash state.
+#[inline]
+fn absorb(mut h: u64, part: &[u8]) -> u64 {
+    let mut chunks = part.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+    }
+    for &byte in chunks.remainder() {
+        h = (h.rotate_left(5) ^ u64::from(byte)).wrapping_mul(K);
+    }
+    // Separator, so ("ab", "c") and ("a", "bc") differ.
+    (h.rotate_left(5) ^ 0xff).wrapping_mul(K)
 }
 
 /// The kind of casing of a token.
@@ -618,6 +638,14 @@ mod tests {
         assert_ne!(hash(1, &[b"ab", b"c"]), hash(1, &[b"a", b"bc"]));
         assert_ne!(hash(1, &[b"x"]), hash(2, &[b"x"]));
         assert_eq!(hash(7, &[b"stable"]), hash(7, &[b"stable"]));
+        assert_eq!(
+            hash_rest(hash_prefix(21, b"van"), &[b"wessel", b"Xx"]),
+            hash(21, &[b"van", b"wessel", b"Xx"])
+        );
+        assert_eq!(
+            hash_rest(hash_prefix(3, b"a long word"), &[]),
+            hash(3, &[b"a long word"])
+        );
     }
 
     #[test]

@@ -16,14 +16,14 @@
 //! other rows in template order. The tests below check that both give the same features.
 
 use crate::features::{
-    affixes, hash, others, run_part, runs_by, slot, stage_hashes, suffixes, Case, Lexicon,
-    TokenInfo, BOS, EOS,
+    affixes, hash, hash_prefix, hash_rest, others, run_part, runs_by, slot, stage_hashes, suffixes,
+    Case, Lexicon, TokenInfo, BOS, EOS,
 };
 use crate::gazetteer::Gazetteers;
 use crate::weights::WeightTable;
 use crate::NameKind;
 use rustc_hash::FxHashMap;
-use std::sync::Mutex;
+use std::sync::{LazyLock, Mutex};
 
 /// The one-word features after templates 1 to 13, by the role the word has for the token
 /// whose features they are (its own, a neighbour's, a run's first word...).
@@ -82,7 +82,35 @@ struct Word {
     local: Vec<u32>,
     /// The hash of the feature in each role, where the word has one.
     roles: [Option<u32>; ROLES],
+    /// The hash states of the word-pair features whose first part is this word (see
+    /// [`Pair`]).
+    pairs: [u64; PAIRS],
+    /// The hashes of templates 14 (sentence-initial, inner) and 15 (not after an opening
+    /// mark, after one) of the word's casing.
+    cased: [u32; 4],
 }
+
+/// The word-pair features (templates 21 to 29), by what their first part is.
+#[derive(Debug, Clone, Copy)]
+enum Pair {
+    /// Template 21: the previous word's lowercase form, then this one's.
+    PrevWord,
+    /// Template 22: this word, then the next.
+    WordNext,
+    /// Template 23: the word two before, then the previous one.
+    Prev2Prev,
+    /// Template 24: the next word, then the one after it.
+    NextNext2,
+    /// Template 28: the previous word, then this word's short shape.
+    PrevShape,
+    /// Template 27: the short shapes of the previous word, this one and the next.
+    Shapes,
+    /// Template 29: this word's short shape, then the next word.
+    ShapeNext,
+}
+
+/// The number of [`Pair`]s.
+const PAIRS: usize = 7;
 
 impl Word {
     fn new(info: TokenInfo, lower: u32, gazetteers: &Gazetteers, lexicon: &Lexicon) -> Word {
@@ -107,6 +135,8 @@ impl Word {
             opening: matches!(info.word.as_str(), "\"" | "'" | ":" | "(" | "-"),
             local,
             roles: [None; ROLES],
+            pairs: [0; PAIRS],
+            cased: [0; 4],
             info,
         };
         word.set_roles(lexicon.class(&word.info.lower));
@@ -131,14 +161,34 @@ impl Word {
             opening: false,
             local: Vec::new(),
             roles: [None; ROLES],
+            pairs: [0; PAIRS],
+            cased: [0; 4],
         };
         word.set_roles(0);
         word
     }
 
-    /// Fills in the role hashes, given the word's lexicon `class`.
+    /// Fills in the role hashes and the hash states of word pairs, given the word's lexicon
+    /// `class`.
     fn set_roles(&mut self, class: u8) {
         let info = &self.info;
+        let (lower, shape) = (info.lower.as_bytes(), info.short_shape.as_bytes());
+        self.pairs = [
+            hash_prefix(21, lower),
+            hash_prefix(22, lower),
+            hash_prefix(23, lower),
+            hash_prefix(24, lower),
+            hash_prefix(28, lower),
+            hash_prefix(27, shape),
+            hash_prefix(29, shape),
+        ];
+        let case = info.case.tag();
+        self.cased = [
+            hash(14, &[case, b"initial"]),
+            hash(14, &[case, b"inner"]),
+            hash(15, &[case, &[0]]),
+            hash(15, &[case, &[1]]),
+        ];
         let lower = info.lower.as_bytes();
         let shape = info.short_shape.as_bytes();
         let length = info.word.chars().count().min(12) as u8;
@@ -383,15 +433,12 @@ impl<'a> Document<'a> {
     /// `features::token_features` lists them.
     fn token_keys(&self, tokens: &[(u32, bool)], gaz: &[Vec<u32>], i: usize, out: &mut Vec<Key>) {
         let (id, initial) = tokens[i];
-        let t = self.info(id);
-        let position: &[u8] = if initial { b"initial" } else { b"inner" };
+        let this = self.word(id);
+        let t = &this.info;
         let word = |at: isize| word_at(tokens, at);
         let after_opening = i > 0 && self.word(word(i as isize - 1)).opening;
-        out.push(Key::Hash(hash(14, &[t.case.tag(), position])));
-        out.push(Key::Hash(hash(
-            15,
-            &[t.case.tag(), &[u8::from(after_opening)]],
-        )));
+        out.push(Key::Hash(this.cased[usize::from(!initial)]));
+        out.push(Key::Hash(this.cased[2 + usize::from(after_opening)]));
         out.push(Key::Role(id, Role::Length));
 
         let at = i as isize;
@@ -403,22 +450,23 @@ impl<'a> Document<'a> {
             Key::Role(n2, Role::Next2),
         ]);
         let lower = |id: u32| self.info(id).lower.as_bytes();
-        let (w, lp2, lp1, ln1, ln2) = (lower(id), lower(p2), lower(p1), lower(n1), lower(n2));
+        let (w, lp1, ln1, ln2) = (lower(id), lower(p1), lower(n1), lower(n2));
+        let pair = |id: u32, pair: Pair| self.word(id).pairs[pair as usize];
         out.extend([
-            Key::Hash(hash(21, &[lp1, w])),
-            Key::Hash(hash(22, &[w, ln1])),
-            Key::Hash(hash(23, &[lp2, lp1])),
-            Key::Hash(hash(24, &[ln1, ln2])),
+            Key::Hash(hash_rest(pair(p1, Pair::PrevWord), &[w])),
+            Key::Hash(hash_rest(pair(id, Pair::WordNext), &[ln1])),
+            Key::Hash(hash_rest(pair(p2, Pair::Prev2Prev), &[lp1])),
+            Key::Hash(hash_rest(pair(n1, Pair::NextNext2), &[ln2])),
         ]);
 
         let shape = |id: u32| self.info(id).short_shape.as_bytes();
-        let (sp1, s0, sn1) = (shape(p1), shape(id), shape(n1));
+        let (s0, sn1) = (shape(id), shape(n1));
         out.extend([
             Key::Role(p1, Role::PrevShape),
             Key::Role(n1, Role::NextShape),
-            Key::Hash(hash(27, &[sp1, s0, sn1])),
-            Key::Hash(hash(28, &[lp1, s0])),
-            Key::Hash(hash(29, &[s0, ln1])),
+            Key::Hash(hash_rest(pair(p1, Pair::Shapes), &[s0, sn1])),
+            Key::Hash(hash_rest(pair(p1, Pair::PrevShape), &[s0])),
+            Key::Hash(hash_rest(pair(id, Pair::ShapeNext), &[ln1])),
         ]);
         if i > 0 {
             out.push(Key::Role(p1, Role::PrevSuffix));
@@ -445,9 +493,11 @@ impl<'a> Document<'a> {
                 Role::ClassInner
             };
             let casing = self.casing.get(&self.word(id).lower).copied();
-            let [inner, lowered] = casing.unwrap_or_default().map(u8::from);
+            let [inner, lowered] = casing.unwrap_or_default().map(usize::from);
             out.push(Key::Role(id, class));
-            out.push(Key::Hash(hash(37, &[&[inner, lowered], position])));
+            out.push(Key::Hash(
+                CASING_HASHES[inner * 4 + lowered * 2 + usize::from(!initial)],
+            ));
         }
     }
 
@@ -486,6 +536,15 @@ impl<'a> Document<'a> {
         (hashes, offsets)
     }
 }
+
+/// The hashes of template 37 (the document's casing evidence for a capitalised word, and its
+/// position), at `inner × 4 + lowered × 2 + (not sentence-initial)`.
+static CASING_HASHES: LazyLock<[u32; 8]> = LazyLock::new(|| {
+    std::array::from_fn(|k| {
+        let position: &[u8] = if k % 2 == 0 { b"initial" } else { b"inner" };
+        hash(37, &[&[(k / 4) as u8, (k / 2 % 2) as u8], position])
+    })
+});
 
 /// The word at `at` of a sentence, or the boundary before or after it.
 fn word_at(tokens: &[(u32, bool)], at: isize) -> u32 {
