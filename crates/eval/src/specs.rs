@@ -5,7 +5,9 @@
 //! `Resolution`). A case passes when the predicted set of results equals the expected one: the
 //! same texts (trimmed, case-insensitive) with the same resolved value (numbers compared
 //! numerically, units and currencies after mapping the spec's names to Kroniek's canonical
-//! names). Ranges compare their two bounds; the open/closed brackets are not compared.
+//! names). Ranges compare their two bounds; the open/closed brackets are not compared. The
+//! specs leave approximators out of a quantity's mention ("about 5 km" is "5 km"), so a quantity
+//! is compared by its span without its approximator.
 //!
 //! **Skipped cases.** A case lists the platforms it is not supported on in `NotSupported` or
 //! `NotSupportedByDesign`. The .NET implementation is the reference the specs are written for
@@ -335,12 +337,14 @@ fn predict_numbers(model: &str, lang: Lang, input: &str) -> Option<Vec<Predictio
         find_quantities(input, &seg, lang)
             .into_iter()
             .filter(|q| q.kind == kind)
-            .map(|q| quantity_prediction(input, &q))
+            .map(|q| quantity_prediction(input, &q, lang))
             .collect(),
     )
 }
 
-fn quantity_prediction(input: &str, q: &Quantity) -> Prediction {
+/// A quantity in comparable form. The specs leave an approximator out of the mention ("about
+/// 5 km" is "5 km"), Kroniek keeps it in the span: the span is compared without it.
+fn quantity_prediction(input: &str, q: &Quantity, lang: Lang) -> Prediction {
     let mut values = Vec::new();
     match q.kind {
         QuantityKind::Range => values.extend([q.lower, q.upper].into_iter().flatten()),
@@ -352,7 +356,7 @@ fn quantity_prediction(input: &str, q: &Quantity) -> Prediction {
         _ => q.unit.clone(),
     };
     Prediction {
-        text: clean(q.span.of(input)),
+        text: clean(kroniek_numbers::span_without_approximator(input, q, lang).of(input)),
         values,
         unit,
     }
