@@ -219,6 +219,22 @@ impl Parser<'_> {
         if self.word(s) == Some("in") && matches!(sem, Sem::PeriodRange(..)) {
             return s;
         }
+        // the article goes before a spelled-out ordinal or a relative word ("de tweede van
+        // augustus", "the twenty third day of september", "de volgende 6e april"), not before
+        // digits ("de 9e van mei", "the 15th day of next month")
+        if self.det(s) > s
+            && s + 1 < end
+            && matches!(sem, Sem::Date(_) | Sem::DateTime(..))
+            && (self.number_word(s + 1).is_some_and(|n| n.ordinal)
+                || self
+                    .word(s + 1)
+                    .zip(self.word(s + 2))
+                    .and_then(|(a, b)| self.lx.compound(a, b))
+                    .is_some_and(|n| n.ordinal)
+                || self.is(s + 1, Class::RelNext))
+        {
+            return s + 1;
+        }
         while s + 1 < end && self.is(s, Class::At) && !self.approx(s) && !self.keeps_at(s, sem) {
             if self.is(s, Class::InFuture) {
                 match self.top(s + 1) {
@@ -467,6 +483,10 @@ impl Parser<'_> {
         // Dutch "voor de 9e van mei", "voor de week beginnend 4 februari": "for"
         let dutch_for = self.lx.dutch && self.word(i) == Some("voor");
         if dutch_for && self.word(i + 1) == Some("de") && self.meal(i + 1).is_none() {
+            return None;
+        }
+        // "voor het jaar"
+        if dutch_for && self.the_unit(i + 1).is_some() {
             return None;
         }
         let (end, sem) = self.modifier_target(i + 1)?;
@@ -1687,6 +1707,10 @@ impl Parser<'_> {
                 }
             }
             return Some((e, c));
+        }
+        // an article is no hour ("een paar maanden geleden een email")
+        if loose && matches!(self.word(i), Some("een" | "één" | "a" | "an")) {
+            return None;
         }
         if loose {
             if let Some((e2, m)) = self.small_number(e) {

@@ -71,8 +71,14 @@ pub(crate) fn words<'a>(text: &'a str, seg: &Segmentation) -> Vec<W<'a>> {
                 } else {
                     WKind::Word
                 };
+                // "’s avonds" kept whole by the segmenter
+                let text = if matches!(raw, "’s" | "‘s" | "’S" | "‘S") {
+                    Cow::Borrowed("'s")
+                } else {
+                    lower(raw)
+                };
                 out.push(W {
-                    text: lower(raw),
+                    text,
                     span: tok.span,
                     kind,
                 });
