@@ -164,7 +164,7 @@ impl Parser<'_> {
             WKind::Word => {
                 let t: &str = &self.w[i].text;
                 if t == "for" {
-                    return self.duration_from(i).is_some();
+                    return self.duration_from(i).is_some() || self.clock_for(i).is_some();
                 }
                 let entry = self.entry(i);
                 if matches!(t, "de" | "het" | "the") || Lexicon::weak_entry(entry) {
@@ -1771,6 +1771,10 @@ impl Parser<'_> {
         {
             return None;
         }
+        // "at an Internet company"
+        if matches!(self.word(i + 1), Some("a" | "an" | "een" | "één")) {
+            return None;
+        }
         let (e, h) = self.small_number(i + 1)?;
         if !(0..=24).contains(&h) {
             return None;
@@ -2504,7 +2508,9 @@ impl Parser<'_> {
         if self.is(i, Class::InFuture) {
             let (e, n, u) = self.amount(i + 1)?;
             // "over twee dagen na vandaag": the shift counts from the day named
-            let from = self.is(e, Class::After) || self.is(e, Class::Before);
+            let from = self.is(e, Class::After)
+                || self.is(e, Class::Before)
+                || matches!(self.word(e), Some("from" | "vanaf"));
             if u.is_clock() || n.fract() != 0.0 || (from && self.day(e + 1).is_some()) {
                 return None;
             }
@@ -2692,6 +2698,7 @@ impl Parser<'_> {
         longest([
             self.kind_year(i),
             self.nth_month(i),
+            self.edge_window(i),
             self.century(i),
             self.month_word_span(i),
             self.year_slice(i),
@@ -2706,6 +2713,38 @@ impl Parser<'_> {
             self.week_of(i),
             self.nth_week(i),
         ])
+    }
+
+    /// "the first 2 weeks of 2021", "the last four months of 2021", "first ten days of last
+    /// year", "de laatste 3 weken van dit jaar".
+    fn edge_window(&self, i: usize) -> M<Period> {
+        let j = self.det(i);
+        let last = if self.ordinal(j).is_some_and(|(_, n)| n == 1) {
+            false
+        } else if self.is(j, Class::RelPrev) || self.is(j, Class::RelPast) {
+            true
+        } else {
+            return None;
+        };
+        let (e, n, unit) = self.amount(j + 1)?;
+        if unit.is_clock() || n.fract() != 0.0 || !matches!(self.word(e), Some("of" | "van")) {
+            return None;
+        }
+        let k = e + 1;
+        let (end, inner) = longest([
+            self.year(k).map(|(e2, y)| (e2, Period::Year(y))),
+            self.rel_period(self.det(k)),
+            self.month_period(k),
+        ])?;
+        Some((
+            end,
+            Period::Edge {
+                inner: Box::new(inner),
+                n: n as i64,
+                unit,
+                last,
+            },
+        ))
     }
 
     /// "the third month of 2021", "the 9th month of next year", "de derde maand van 2021".

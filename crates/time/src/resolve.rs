@@ -528,6 +528,33 @@ pub(crate) fn period(p: &Period, cx: &Ctx) -> Vec<Span3> {
                 })
                 .collect()
         }
+        Period::Edge {
+            inner,
+            n,
+            unit,
+            last,
+        } => period(inner, cx)
+            .into_iter()
+            .filter_map(|(_, s, e, _)| {
+                // whole ISO weeks: a week belongs to the period holding its Thursday
+                let iso_start = |d: NaiveDate| {
+                    let m = monday(d);
+                    if d.weekday().num_days_from_monday() <= 3 {
+                        m
+                    } else {
+                        m + Duration::days(7)
+                    }
+                };
+                let (a, b) = if *last {
+                    let b = if *unit == Unit::Week { iso_start(e) } else { e };
+                    (shift(b, -n, *unit)?, b)
+                } else {
+                    let a = if *unit == Unit::Week { iso_start(s) } else { s };
+                    (a, shift(a, *n, *unit)?)
+                };
+                Some(custom(a, b, unit.iso(*n as f64), Granularity::Custom))
+            })
+            .collect(),
         Period::WorkWeek(n) => {
             let start = monday(today()) + Duration::days(7 * n);
             let (timex, ..) = week_span(start, None);

@@ -389,6 +389,14 @@ pub(crate) enum Period {
         rel: i64,
     },
     RelWeek(i64),
+    /// The first or last `n` units of a period ("the first 2 weeks of 2021": its first two ISO
+    /// weeks).
+    Edge {
+        inner: Box<Period>,
+        n: i64,
+        unit: Unit,
+        last: bool,
+    },
     /// The working days (Monday to Friday) of the reference week, shifted by weeks.
     WorkWeek(i64),
     /// The two weeks from the reference week's Monday, shifted by this many fortnights.
