@@ -17,6 +17,9 @@ pub(crate) struct Lattice {
     before: Vec<Vec<(usize, f32)>>,
     /// Whether each label may end a sentence.
     end_ok: Vec<bool>,
+    /// The transition score from each label (rows) to each label (columns), `-inf` where the
+    /// scheme forbids the pair, for the search that compares all labels at once.
+    dense: Vec<f32>,
 }
 
 impl Lattice {
@@ -45,11 +48,22 @@ impl Lattice {
             })
             .collect();
         let end_ok = (0..labels).map(|l| scheme.allowed_end(l)).collect();
+        let dense = (0..labels * labels)
+            .map(|k| {
+                let (prev, next) = (k / labels, k % labels);
+                if scheme.allowed(Some(prev), next) {
+                    score(prev + 1, next)
+                } else {
+                    f32::NEG_INFINITY
+                }
+            })
+            .collect();
         Lattice {
             labels,
             start,
             before,
             end_ok,
+            dense,
         }
     }
 
@@ -64,11 +78,14 @@ impl Lattice {
         }
     }
 
-    /// [`Lattice::best_path`] for `L` labels: the same comparisons in the same order, with
-    /// the scores of the previous token in an array on the stack instead of a matrix.
+    /// [`Lattice::best_path`] for `L` labels, comparing all previous labels for all labels at
+    /// once (which the compiler turns into vector instructions): for each label the previous
+    /// labels are still taken in ascending order and replace the best only when strictly
+    /// better, and a forbidden one scores `-inf` (or NaN), which never is, so the choices are
+    /// exactly those of the search over the allowed labels alone.
     fn best_path_fixed<const L: usize>(&self, emissions: &[f32]) -> Vec<usize> {
         let n = emissions.len() / L;
-        if n == 0 || self.start.len() != L || self.before.len() != L || self.end_ok.len() != L {
+        if n == 0 || self.start.len() != L || self.dense.len() != L * L || self.end_ok.len() != L {
             return self.best_path_any(emissions);
         }
         let mut back = vec![[0u8; L]; n];
@@ -80,19 +97,22 @@ impl Lattice {
             }
         }
         for (row, back) in rows.zip(back.iter_mut().skip(1)) {
-            let mut score = [f32::NEG_INFINITY; L];
-            for (y, before) in self.before.iter().enumerate().take(L) {
-                let mut best = (f32::NEG_INFINITY, 0usize);
-                for &(x, transition) in before {
-                    let s = prev.get(x).copied().unwrap_or(f32::NEG_INFINITY) + transition;
-                    if s > best.0 {
-                        best = (s, x);
+            let mut best = [f32::NEG_INFINITY; L];
+            let mut from = [0u32; L];
+            for (x, transitions) in self.dense.chunks_exact(L).enumerate() {
+                let p = prev[x];
+                for y in 0..L {
+                    let s = p + transitions[y];
+                    if s > best[y] {
+                        best[y] = s;
+                        from[y] = x as u32;
                     }
                 }
-                score[y] = best.0 + row[y];
-                back[y] = best.1 as u8;
             }
-            prev = score;
+            for y in 0..L {
+                prev[y] = best[y] + row[y];
+                back[y] = from[y] as u8;
+            }
         }
         let mut y = (0..L)
             .filter(|&y| self.end_ok[y])
