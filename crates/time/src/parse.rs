@@ -1329,6 +1329,7 @@ impl Parser<'_> {
                 .map(|(e, c)| (e, Sem::Time(c))),
             self.pod_adv(i).map(|(e, p)| (e, Sem::TimePod(p))),
             self.pod_part(i),
+            self.pod_part_clock(i).map(|(e, c)| (e, Sem::Time(c))),
             self.today_pod(i),
             if self.is(i, Class::At) {
                 self.meal(i)
@@ -1539,6 +1540,11 @@ impl Parser<'_> {
             if let Some((e2, p)) = self.pod_word(e) {
                 cands.push(Some((e2, Sem::DatePod(d.clone(), p))));
             }
+            // "sunday early morning at 8:00"
+            let holiday = matches!(d, Day::Holiday { .. });
+            if let Some((e2, c)) = self.pod_part_clock(e).filter(|_| !holiday) {
+                cands.push(Some((e2, Sem::DateTime(d.clone(), c))));
+            }
             // "maandag 3-8", "volgende maandag tussen 6-8"
             let k = if self.is(j, Class::Between) || self.is(j, Class::From) {
                 j + 1
@@ -1636,8 +1642,24 @@ impl Parser<'_> {
         } else if let Some((e2, p)) = self.pod_adv(e) {
             c = c.with_pod(p);
             e = e2;
+        } else if let Some((e2, Sem::TimePodPart(p, _))) = self.pod_part(e) {
+            // "8:00 early morning"
+            c = c.with_pod(p);
+            e = e2;
         }
         Some((e, c))
+    }
+
+    /// "early morning at 8:00", "late evening at 10:00": a clock time in half a part of the day.
+    fn pod_part_clock(&self, i: usize) -> M<Clock> {
+        let (e, Sem::TimePodPart(p, _)) = self.pod_part(i)? else {
+            return None;
+        };
+        if !self.is(e, Class::At) {
+            return None;
+        }
+        let (e2, c) = self.clock(e + 1, true)?;
+        Some((e2, c.with_pod(p)))
     }
 
     fn clock_chunk(&self, i: usize, loose: bool) -> M<Clock> {
