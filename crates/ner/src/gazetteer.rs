@@ -80,34 +80,75 @@ impl Gazetteers {
         }
         let mut key = String::new();
         for start in 0..lowers.len() {
-            key.clear();
-            let mut found: Option<(usize, &Vec<u32>)> = None;
-            for end in start + 1..=(start + self.longest).min(lowers.len()) {
-                if end > start + 1 {
-                    key.push(' ');
-                }
-                key.push_str(lowers[end - 1]);
-                if let Some(ids) = self.entries.get(&key) {
-                    found = Some((end, ids));
-                }
-                if !self.prefixes.contains(&key) {
-                    break;
-                }
-            }
-            if let Some((end, ids)) = found {
-                for (i, slot) in out.iter_mut().enumerate().take(end).skip(start) {
-                    let part: &[u8] = match (i == start, end - start == 1) {
-                        (true, true) => b"U",
-                        (true, false) => b"B",
-                        (false, _) => b"I",
-                    };
-                    for id in ids {
-                        slot.push(hash(0, &[&id.to_le_bytes(), part]));
-                    }
-                }
+            self.match_at(lowers, start, &mut key, &mut out);
+        }
+        out
+    }
+
+    /// What [`Gazetteers::match_words`] needs to know of one word on its own: the codes it
+    /// gets as a one-word entry, and whether it begins a longer entry.
+    pub fn word_entry(&self, lower: &str) -> (Vec<u32>, bool) {
+        let units = self.entries.get(lower).map_or_else(Vec::new, |ids| {
+            ids.iter()
+                .map(|id| hash(0, &[&id.to_le_bytes(), b"U"]))
+                .collect()
+        });
+        (units, self.prefixes.contains(lower))
+    }
+
+    /// [`Gazetteers::match_words`] given each token's [`Gazetteers::word_entry`] by `known`:
+    /// only the words that begin a longer entry are looked up again, with the words after
+    /// them. Gives exactly what `match_words` gives.
+    pub fn match_known<'k>(
+        &self,
+        lowers: &[&str],
+        known: impl Fn(usize) -> (&'k [u32], bool),
+    ) -> Vec<Vec<u32>> {
+        let mut out = vec![Vec::new(); lowers.len()];
+        if self.entries.is_empty() {
+            return out;
+        }
+        let mut key = String::new();
+        for start in 0..lowers.len() {
+            let (units, prefix) = known(start);
+            if prefix {
+                self.match_at(lowers, start, &mut key, &mut out);
+            } else if let Some(slot) = out.get_mut(start) {
+                // The one-word entry, if any: the longest match starting here.
+                slot.extend_from_slice(units);
             }
         }
         out
+    }
+
+    /// Adds the codes of the longest entry that starts at token `start` to `out`.
+    fn match_at(&self, lowers: &[&str], start: usize, key: &mut String, out: &mut [Vec<u32>]) {
+        key.clear();
+        let mut found: Option<(usize, &Vec<u32>)> = None;
+        for end in start + 1..=(start + self.longest).min(lowers.len()) {
+            if end > start + 1 {
+                key.push(' ');
+            }
+            key.push_str(lowers[end - 1]);
+            if let Some(ids) = self.entries.get(key.as_str()) {
+                found = Some((end, ids));
+            }
+            if !self.prefixes.contains(key.as_str()) {
+                break;
+            }
+        }
+        if let Some((end, ids)) = found {
+            for (i, slot) in out.iter_mut().enumerate().take(end).skip(start) {
+                let part: &[u8] = match (i == start, end - start == 1) {
+                    (true, true) => b"U",
+                    (true, false) => b"B",
+                    (false, _) => b"I",
+                };
+                for id in ids {
+                    slot.push(hash(0, &[&id.to_le_bytes(), part]));
+                }
+            }
+        }
     }
 }
 
@@ -132,6 +173,30 @@ mod tests {
         assert!(m[3].is_empty());
         assert_eq!(m[4].len(), 1);
         assert_ne!(m[1][0], m[4][0], "begin and unit differ");
+    }
+
+    #[test]
+    fn known_words_match_as_looked_up_ones() {
+        let mut g = Gazetteers::default();
+        g.add(
+            "places",
+            ["Verenigde Staten", "Staten", "Gent", "Den Haag", "Den"],
+        );
+        g.add("orgs", ["Gent", "Staten Generaal"]);
+        let text = [
+            "de",
+            "Verenigde",
+            "Staten",
+            "Generaal",
+            "en",
+            "gent",
+            "den",
+            "haag",
+        ];
+        let known: Vec<(Vec<u32>, bool)> = text.iter().map(|w| g.word_entry(w)).collect();
+        let got = g.match_known(&text, |i| (known[i].0.as_slice(), known[i].1));
+        assert_eq!(got, g.match_words(&text));
+        assert!(known[1].1 && !known[0].1);
     }
 
     #[test]

@@ -85,6 +85,9 @@ struct Word {
     /// The hash states of the word-pair features whose first part is this word (see
     /// [`Pair`]).
     pairs: [u64; PAIRS],
+    /// The gazetteer codes of the word as a one-word entry, and whether it begins a longer
+    /// entry (see [`Gazetteers::word_entry`]).
+    gazetteer: (Vec<u32>, bool),
     /// The hashes of templates 14 (sentence-initial, inner) and 15 (not after an opening
     /// mark, after one) of the word's casing.
     cased: [u32; 4],
@@ -137,6 +140,7 @@ impl Word {
             roles: [None; ROLES],
             pairs: [0; PAIRS],
             cased: [0; 4],
+            gazetteer: gazetteers.word_entry(&info.lower),
             info,
         };
         word.set_roles(lexicon.class(&word.info.lower));
@@ -163,6 +167,7 @@ impl Word {
             roles: [None; ROLES],
             pairs: [0; PAIRS],
             cased: [0; 4],
+            gazetteer: (Vec::new(), false),
         };
         word.set_roles(0);
         word
@@ -406,7 +411,10 @@ impl<'a> Document<'a> {
             .iter()
             .map(|&(id, _)| self.info(id).lower.as_str())
             .collect();
-        let gaz = self.gazetteers.match_words(&lowers);
+        let gaz = self.gazetteers.match_known(&lowers, |i| {
+            let (units, prefix) = &self.word(tokens[i].0).gazetteer;
+            (units.as_slice(), *prefix)
+        });
         let runs = runs_by(
             tokens.len(),
             |i| self.info(tokens[i].0).case,
