@@ -185,9 +185,9 @@ mod tests {
         g.add("orgs", ["Gent", "Staten Generaal"]);
         let text = [
             "de",
-            "Verenigde",
-            "Staten",
-            "Generaal",
+            "verenigde",
+            "staten",
+            "generaal",
             "en",
             "gent",
             "den",
@@ -197,6 +197,8 @@ mod tests {
         let got = g.match_known(&text, |i| (known[i].0.as_slice(), known[i].1));
         assert_eq!(got, g.match_words(&text));
         assert!(known[1].1 && !known[0].1);
+        assert_eq!(got[1].len(), 1);
+        assert_eq!(got[2].len(), 2, "inside one long entry, beginning another");
     }
 
     #[test]
