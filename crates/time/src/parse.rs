@@ -261,6 +261,18 @@ impl Parser<'_> {
         {
             return true;
         }
+        // "the next two decades"
+        if self.word(s) == Some("the")
+            && matches!(
+                sem,
+                Sem::Period(Period::Window {
+                    unit: Unit::Decade,
+                    ..
+                })
+            )
+        {
+            return true;
+        }
         // "in 2014 through 2018"
         if self.word(s) == Some("in")
             && matches!(sem, Sem::PeriodRange(Period::Year(_), Period::Year(_)))
@@ -1144,6 +1156,10 @@ impl Parser<'_> {
             (false, Some("the")) | (true, Some("de" | "het"))
         ) {
             return None;
+        }
+        // "the next day"
+        if !dutch && self.is(i + 1, Class::RelNext) && self.word(i + 2) == Some("day") {
+            return Some((i + 3, Sem::Date(Day::Rel(1))));
         }
         let w = self.word(i + 1)?;
         let (u, k) = self.unit(i + 1)?;
@@ -2599,6 +2615,12 @@ impl Parser<'_> {
             }
         } else if let Some(f) = self.int(i, Class::Fuzzy) {
             (i + 1, f as f64)
+        } else if !self.lx.dutch
+            && self.is(i, Class::Half)
+            && matches!(self.word(i + 1), Some("a" | "an"))
+        {
+            // "half an hour"
+            (i + 2, 0.5)
         } else {
             return self.glued_amount(i);
         };
@@ -2655,6 +2677,17 @@ impl Parser<'_> {
         // "N uur" after "om" is a clock time, handled elsewhere; "5 minuten later"
         if self.is(e, Class::Later) && u.is_clock() {
             return Some((e + 1, Sem::Offset(n, u)));
+        }
+        // "3 weeks later", "a fortnight later": that long after the reference
+        if self.is(e, Class::Later) && n.fract() == 0.0 && !self.lx.dutch {
+            return Some((
+                e + 1,
+                Sem::Date(Day::Shift {
+                    base: Box::new(Day::Rel(0)),
+                    n: n as i64,
+                    unit: u,
+                }),
+            ));
         }
         if i > 0 && self.is(i - 1, Class::InFuture) && u.is_clock() {
             return None;
