@@ -260,19 +260,23 @@ fn opens_clause(cx: &Context, i: usize) -> bool {
 }
 
 /// Whether a finite verb stands among the first twelve tokens of `start..stop`, not right after
-/// an article ("the wounded") and not inside a direct quotation.
+/// an article ("the wounded") and not inside a direct quotation, and the first such verb does
+/// not follow a conjunction ("said goodbye and left").
 fn has_finite_verb(cx: &Context, start: usize, stop: usize, quoted: &[Span]) -> bool {
-    (start..stop.min(start + 12)).any(|k| {
+    let first = (start + 1..stop.min(start + 12)).find(|&k| {
         cx.word(k).is_some_and(|w| {
-            let after_article = k > start
-                && cx
-                    .word(k - 1)
-                    .is_some_and(|p| matches!(p.to_lowercase().as_str(), "the" | "a" | "an"));
-            k > start
-                && !after_article
+            let after_article = cx
+                .word(k - 1)
+                .is_some_and(|p| matches!(p.to_lowercase().as_str(), "the" | "a" | "an"));
+            !after_article
                 && !is_quoted(quoted, cx.seg.tokens[k].span)
                 && cx.cues.is_finite_verb(&w.to_lowercase())
         })
+    });
+    // "said goodbye and left": the verb after "and" is the reporter's own second verb.
+    first.is_some_and(|k| {
+        !cx.word(k - 1)
+            .is_some_and(|p| cx.cues.conjunctions.contains(&p.to_lowercase()))
     })
 }
 

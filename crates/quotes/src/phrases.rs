@@ -534,13 +534,21 @@ impl<'a> Context<'a> {
         if let Some(owner) = self.owner_before(last, limit) {
             return Some(owner);
         }
-        // An article, or a possessive that stands for one ("Brennan's union").
+        // An article, or a name's possessive that stands for one ("Brennan's union"; not the
+        // "hotel's" of "The hotel's website").
         let start = (limit..=last).rev().take(6).find(|&k| {
-            self.lower(k).is_some_and(|w| {
-                DETERMINERS.contains(&w.as_str()) || (k < last && is_possessive(&w))
+            self.word(k).is_some_and(|w| {
+                let capitalised = w.chars().next().is_some_and(char::is_uppercase);
+                DETERMINERS.contains(&w.to_lowercase().as_str())
+                    || (k < last && capitalised && is_possessive(w))
             })
-        })?;
-        self.description_from(start, last + 1)
+        });
+        match start {
+            Some(start) => self.description_from(start, last + 1),
+            // "Officials said", "Local residents say": people without an article.
+            None => (last.saturating_sub(2).max(limit)..=last)
+                .find_map(|k| self.description_from(k, last + 1)),
+        }
     }
 
     /// The possessor that speaks through its document: "RIAA's DMCA notice", "Microsoft's
