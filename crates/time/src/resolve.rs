@@ -1101,6 +1101,33 @@ fn readings(sem: &Sem, cx: &Ctx) -> Vec<Reading> {
                     let x = start + Duration::days(ahead);
                     vec![(date_s(x), x)]
                 }
+                // "29/2-1/3": the end day follows each start (when the readings of the two
+                // days are years apart)
+                Day::Ymd {
+                    y: None,
+                    m: Some(mb),
+                    d: dd,
+                } if matches!(a, Day::Ymd { y: None, .. })
+                    && pair_up(&da, &day(b, cx))
+                        .iter()
+                        .any(|(x, y)| (y.1 - x.1).num_days() > 366) =>
+                {
+                    let timex = format!("XXXX-{mb:02}-{dd:02}");
+                    let ends: Vec<(String, NaiveDate)> = da
+                        .iter()
+                        .filter_map(|(_, xa)| {
+                            (0..9)
+                                .filter_map(|k| ymd(xa.year() + k, *mb, *dd))
+                                .find(|x| x >= xa)
+                        })
+                        .map(|x| (timex.clone(), x))
+                        .collect();
+                    if ends.len() == da.len() {
+                        ends
+                    } else {
+                        day(b, cx)
+                    }
+                }
                 _ => day(b, cx),
             };
             pair_up(&da, &db)
