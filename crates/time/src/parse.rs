@@ -1708,6 +1708,8 @@ impl Parser<'_> {
                 } else if matches!(self.text(i + 1), Some("procent" | "percent" | "%")) {
                     None
                 } else if loose
+                    // Dutch writes decimals with a comma: "15.00" is a clock time
+                    || (self.lx.dutch && !self.punct(i + 1, "%") && !self.punct(i.wrapping_sub(1), "€"))
                     || self.is(i + 1, Class::Am)
                     || self.is(i + 1, Class::Pm)
                     || (i > 0 && matches!(self.word(i - 1), Some("om" | "at" | "rond" | "around")))
