@@ -1527,6 +1527,12 @@ impl Parser<'_> {
 
     fn date_time(&self, i: usize) -> M<Sem> {
         let mut cands: Vec<M<Sem>> = Vec::new();
+        // "around tomorrow 10am": the approximation stays in the span
+        if self.approx(i) {
+            if let Some(found @ (_, Sem::DateTime(..))) = self.date_time(i + 1) {
+                return Some(found);
+            }
+        }
         let today_pod = self.today_pod(i);
         if let Some((e, d)) = self.day(i) {
             let mut j = e;
@@ -1554,6 +1560,26 @@ impl Parser<'_> {
                 cands.push(Some((e3, Sem::DateTimeRange(d.clone(), a, b))));
             }
             if let Some((e2, p)) = self.pod_word(e) {
+                // "wednesday evening next week"
+                let d2 = match (&d, self.rel_period(e2)) {
+                    (
+                        Day::Weekday {
+                            wd,
+                            rel: WdRel::Bare,
+                        },
+                        Some((e3, Period::RelWeek(n))),
+                    ) => Some((
+                        e3,
+                        Day::Weekday {
+                            wd: *wd,
+                            rel: WdRel::Week(n),
+                        },
+                    )),
+                    _ => None,
+                };
+                if let Some((e3, d2)) = d2 {
+                    cands.push(Some((e3, Sem::DatePod(d2, p))));
+                }
                 cands.push(Some((e2, Sem::DatePod(d.clone(), p))));
             }
             // "sunday early morning at 8:00"
@@ -2338,7 +2364,8 @@ impl Parser<'_> {
         if let Some(WdRel::Week(k)) = rel {
             if self.unit(j).is_some_and(|(u, _)| u == Unit::Week) {
                 let mut l = j + 1;
-                if self.is(l, Class::At) {
+                // "previous week - monday"
+                if self.is(l, Class::At) || self.punct(l, "-") {
                     l += 1;
                 }
                 if let Some(wd) = self.weekday_word(l) {
