@@ -239,9 +239,16 @@ pub(crate) struct WordCache {
 struct StageRows {
     /// Per word, the sum of the rows of its templates 1 to 13 (`labels` scores).
     partial: Vec<f32>,
+    /// Per word, `partial` plus the rows of the features every token of the word has next
+    /// when it is neither sentence-initial nor after an opening mark, as most tokens are:
+    /// templates 14 and 15 and its length ([`INNER_KEYS`] keys).
+    inner: Vec<f32>,
     /// Per word and role, the row of the feature ([`NO_ROW`] where there is none).
     roles: Vec<u32>,
 }
+
+/// The number of keys of a token that [`StageRows::inner`] has added already.
+const INNER_KEYS: usize = 3;
 
 /// How many token forms a cache holds before it starts afresh (about 10 MB).
 const CACHE_WORDS: usize = 30_000;
@@ -280,6 +287,14 @@ impl WordCache {
                 }
             }
             stage.partial.extend_from_slice(&scores);
+            // The keys `Document::token_keys` starts with, for an inner token.
+            let length = word.roles[Role::Length as usize];
+            for key in [Some(word.cased[1]), Some(word.cased[2]), length] {
+                if let Some(row) = key.and_then(|key| table.row_of(key)) {
+                    table.add_row(row, &mut scores);
+                }
+            }
+            stage.inner.extend_from_slice(&scores);
             stage.roles.extend(
                 word.roles
                     .iter()
@@ -445,6 +460,7 @@ impl<'a> Document<'a> {
         let t = &this.info;
         let word = |at: isize| word_at(tokens, at);
         let after_opening = i > 0 && self.word(word(i as isize - 1)).opening;
+        // The first `INNER_KEYS` keys, which `StageRows::inner` sums for an inner token.
         out.push(Key::Hash(this.cased[usize::from(!initial)]));
         out.push(Key::Hash(this.cased[2 + usize::from(after_opening)]));
         out.push(Key::Role(id, Role::Length));
@@ -601,6 +617,7 @@ impl Document<'_> {
         };
         let features = Features {
             rows,
+            words: &self.cache.words,
             table,
             keys,
             offsets,
@@ -618,6 +635,7 @@ impl Document<'_> {
 /// What the label scores of a sentence's tokens are summed from (see [`Document::emissions`]).
 struct Features<'d> {
     rows: &'d StageRows,
+    words: &'d [Word],
     table: &'d WeightTable,
     keys: &'d [Key],
     offsets: &'d [usize],
@@ -642,14 +660,25 @@ impl Features<'_> {
     /// Fills `out` (`L` scores per token) for a table of `L` labels: each token's scores are
     /// summed in an array of `L` that stays in registers, row after row in feature order (so
     /// every label gets the same additions in the same order as [`Features::scores_any`]).
+    /// A token that is neither sentence-initial nor after an opening mark starts from its
+    /// word's [`StageRows::inner`] sum and skips the keys that sum has added.
     fn scores<const L: usize>(&self, tokens: &[(u32, bool)], out: &mut [f32]) {
-        for (i, (&(id, _), scores)) in tokens.iter().zip(out.chunks_exact_mut(L)).enumerate() {
+        let mut after_opening = false;
+        for (i, (&(id, initial), scores)) in tokens.iter().zip(out.chunks_exact_mut(L)).enumerate()
+        {
+            let inner = !initial && !after_opening;
+            after_opening = self.words.get(id as usize).is_some_and(|w| w.opening);
+            let keys = token_slice(self.keys, self.offsets, i);
+            let (start, keys) = match keys.get(INNER_KEYS..) {
+                Some(rest) if inner => (&self.rows.inner, rest),
+                _ => (&self.rows.partial, keys),
+            };
             let mut sum = [0.0f32; L];
             let at = id as usize * L;
-            if let Some(partial) = self.rows.partial.get(at..at + L) {
+            if let Some(partial) = start.get(at..at + L) {
                 sum.copy_from_slice(partial);
             }
-            for &key in token_slice(self.keys, self.offsets, i) {
+            for &key in keys {
                 let row = self.row(key);
                 if row != NO_ROW {
                     if let Some(weights) = self.table.row_array::<L>(row) {
