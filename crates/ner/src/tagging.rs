@@ -4,11 +4,14 @@
 //! and lexicon class, or a neighbour's word, shape or suffix. Texts repeat their words, so
 //! each distinct token form is analysed once, its one-word features hashed once and looked up
 //! once per stage (the lookups are what tagging spends most of its time on), and the rows of
-//! the features every token list starts with (templates 1 to 13) are summed once per word.
-//! What is known of a word does not depend on the document, so it is kept in a [`WordCache`]
-//! from document to document (a tagger keeps a few, one per thread tagging at a time, each
-//! bounded). Per token only the features of word pairs, position, gazetteers, runs and the
-//! document's casing evidence are hashed and looked up.
+//! the features every token list starts with (templates 1 to 13, and for a token neither
+//! sentence-initial nor after an opening mark also 14, 15 and its length) are summed once per
+//! word. A word also keeps the hash states of the word pairs it begins and its gazetteer
+//! codes. What is known of a word does not depend on the document, so it is kept in a
+//! [`WordCache`] from document to document (a tagger keeps a few, one per thread tagging at a
+//! time, each bounded). Per token only the features of word pairs, position, gazetteers, runs
+//! and the document's casing evidence are hashed (pairs from the first word's state) and
+//! looked up. A token's scores are summed in a fixed-size array kept in registers.
 //!
 //! The features, their order and so the scores are exactly those of
 //! [`features::extract`](crate::features::extract), which training uses: a token's score
