@@ -1269,6 +1269,10 @@ impl Parser<'_> {
         if let Some(k) = self.aan_het(i) {
             return self.day_end(k);
         }
+        // "the end of today" keeps its article
+        if !self.lx.dutch && self.word(i) == Some("the") && self.is(i + 1, Class::End) {
+            return self.day_end(i + 1);
+        }
         if !self.is(i, Class::End) {
             return None;
         }
@@ -1865,6 +1869,25 @@ impl Parser<'_> {
     /// "half acht", "kwart over negen", "10 voor half negen", "half past eight",
     /// "quarter to ten", "20 min past eight", "middaguur", "noon".
     fn clock_words(&self, i: usize) -> M<Clock> {
+        // "five-thirty"
+        let hm = self.word(i).and_then(|w| w.split_once('-'));
+        if let Some((Some(h), Some(m))) = hm.map(|(h, m)| (self.lx.number(h), self.lx.number(m))) {
+            let ok = !h.ordinal
+                && !m.ordinal
+                && (1.0..=12.0).contains(&h.value)
+                && (10.0..60.0).contains(&m.value)
+                && h.value.fract() == 0.0
+                && m.value.fract() == 0.0;
+            if ok {
+                return Some((
+                    i + 1,
+                    Clock {
+                        m: Some(m.value as u32),
+                        ..Clock::hour(h.value as u32)
+                    },
+                ));
+            }
+        }
         // "12 noon"
         if matches!(self.chunk(i), Some(Chunk::Int(12, _))) && self.is(i + 1, Class::Noon) {
             return Some((
@@ -2704,11 +2727,13 @@ impl Parser<'_> {
             return Some(found);
         }
         // "N uur" after "om" is a clock time, handled elsewhere; "5 minuten later"
-        if self.is(e, Class::Later) && u.is_clock() {
+        // "30 minutes later this week": "later" goes with the week
+        let later = self.is(e, Class::Later) && self.part_period(e).is_none();
+        if later && u.is_clock() {
             return Some((e + 1, Sem::Offset(n, u)));
         }
         // "3 weeks later", "a fortnight later": that long after the reference
-        if self.is(e, Class::Later) && n.fract() == 0.0 && !self.lx.dutch {
+        if later && n.fract() == 0.0 && !self.lx.dutch {
             return Some((
                 e + 1,
                 Sem::Date(Day::Shift {
