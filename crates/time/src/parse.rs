@@ -2426,7 +2426,12 @@ impl Parser<'_> {
             // a date after the weekday wins: "dinsdag 9 mei", "maandag 12-4"
             let k = if self.punct(e, ",") { e + 1 } else { e };
             let numeric = self.day_numeric(k).filter(|_| self.dash_hours(k).is_none());
-            if let Some((e2, d)) = longest([self.day_month(k), self.month_day(k), numeric]) {
+            if let Some((e2, d)) = longest([
+                self.day_month(k),
+                self.month_day(k),
+                numeric,
+                self.dotted_md(k),
+            ]) {
                 return Some((e2, d));
             }
         }
@@ -2502,13 +2507,36 @@ impl Parser<'_> {
         Some((e, holiday(None, None)))
     }
 
+    /// English month.day after a weekday ("friday 7.6" is 6 July).
+    fn dotted_md(&self, i: usize) -> M<Day> {
+        if self.lx.dutch {
+            return None;
+        }
+        let w = self.w.get(i).filter(|w| w.kind == WKind::Num)?;
+        let (a, b) = w.text.split_once('.')?;
+        let ok = |s: &str| (1..=2).contains(&s.len()) && s.bytes().all(|c| c.is_ascii_digit());
+        if !ok(a) || !ok(b) {
+            return None;
+        }
+        let (m, d): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);
+        ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((
+            i + 1,
+            Day::Ymd {
+                y: None,
+                m: Some(m),
+                d,
+            },
+        ))
+    }
+
     /// "deze 12/5", "next 5/12", "de volgende 6e april", "this friday 5/12" (the date wins).
     fn rel_date(&self, i: usize) -> M<Day> {
         let j = self.det(i);
         let rel = self.rel_sign(j).filter(|r| *r >= 0)?;
         let k = self.weekday_word(j + 1).map_or(j + 1, |_| j + 2);
         let numeric = self.day_numeric(k).filter(|_| self.dash_hours(k).is_none());
-        let (e, d) = longest([self.day_month(k), self.month_day(k), numeric])?;
+        let dotted = self.dotted_md(k).filter(|_| k > j + 1);
+        let (e, d) = longest([self.day_month(k), self.month_day(k), numeric, dotted])?;
         match d {
             Day::Ymd {
                 y: None,
