@@ -3395,6 +3395,22 @@ impl Parser<'_> {
         let past = self.is(i, Class::RelPast) || self.is(i, Class::RelPrev);
         let future = self.is(i, Class::RelNext) || self.is(i, Class::RelComing);
         if past || future {
+            // "next 4 business days"
+            if let Some((e, n)) = self.number(i + 1) {
+                if self.is(e, Class::Work)
+                    && self.unit(e + 1).is_some_and(|(u, _)| u == Unit::Day)
+                    && n.fract() == 0.0
+                    && (1.0..=1000.0).contains(&n)
+                {
+                    return Some((
+                        e + 2,
+                        Period::BusinessDays {
+                            n: n as i64,
+                            future,
+                        },
+                    ));
+                }
+            }
             if let Some((e, n, u)) = self.amount(i + 1) {
                 return (!u.is_clock()).then_some((e, Period::Window { n, unit: u, future }));
             }

@@ -555,6 +555,25 @@ pub(crate) fn period(p: &Period, cx: &Ctx) -> Vec<Span3> {
                 Some(custom(a, b, unit.iso(*n as f64), Granularity::Custom))
             })
             .collect(),
+        Period::BusinessDays { n, future } => {
+            let t = today();
+            let working = |d: NaiveDate| d.weekday().num_days_from_monday() < 5;
+            let step = if *future { 1 } else { -1 };
+            let mut d = t;
+            let mut left = *n;
+            while left > 0 {
+                d += Duration::days(step);
+                if working(d) {
+                    left -= 1;
+                }
+            }
+            let (a, b) = if *future {
+                (t + Duration::days(1), d + Duration::days(1))
+            } else {
+                (d, t)
+            };
+            vec![custom(a, b, format!("P{n}BD"), Granularity::Custom)]
+        }
         Period::WorkWeek(n) => {
             let start = monday(today()) + Duration::days(7 * n);
             let (timex, ..) = week_span(start, None);

@@ -397,6 +397,12 @@ pub(crate) enum Period {
         unit: Unit,
         last: bool,
     },
+    /// The `n` working days (Monday to Friday) after or before the reference day ("next 4
+    /// business days").
+    BusinessDays {
+        n: i64,
+        future: bool,
+    },
     /// The working days (Monday to Friday) of the reference week, shifted by weeks.
     WorkWeek(i64),
     /// The two weeks from the reference week's Monday, shifted by this many fortnights.
