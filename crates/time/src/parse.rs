@@ -199,7 +199,8 @@ impl Parser<'_> {
                     || slice_code(t).is_some()
                     || self.glued_month_day(t).is_some()
                     || self.plural_weekday(i).is_some()
-                    || (t.contains(['-', '/']) && self.month_word_span(i).is_some())
+                    || (t.contains(['-', '/'])
+                        && (self.month_word_span(i).is_some() || self.word_date(i).is_some()))
                     || split_year(t).is_some()
                     || self.compound_pod(t).is_some()
             }
@@ -2178,6 +2179,7 @@ impl Parser<'_> {
             self.rel_date(i),
             self.holiday(i),
             self.day_numeric(i),
+            self.word_date(i),
             self.day_month(i),
             self.month_day(i),
             self.weekday_day(i),
@@ -2218,6 +2220,25 @@ impl Parser<'_> {
                 base: Box::new(base),
             },
         ))
+    }
+
+    /// A date written as one word that starts with a month name ("sep-23-2020",
+    /// "september-2020-23").
+    fn word_date(&self, i: usize) -> M<Day> {
+        let w = self.word(i).filter(|w| w.contains(['-', '/']))?;
+        if !w.bytes().any(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let lx = self.lx;
+        let months = |s: &str| {
+            lx.int(s, Class::Month)
+                .or_else(|| lx.int(s, Class::MonthAbbr))
+                .map(|m| m as u32)
+        };
+        match chunk::parse(w, lx.dutch, &months)? {
+            Chunk::Date { y, m, d } => Some((i + 1, Day::Ymd { y, m: Some(m), d })),
+            _ => None,
+        }
     }
 
     fn day_numeric(&self, i: usize) -> M<Day> {
