@@ -1162,6 +1162,13 @@ impl Parser<'_> {
         if !dutch && self.is(i + 1, Class::RelNext) && self.word(i + 2) == Some("day") {
             return Some((i + 3, Sem::Date(Day::Rel(1))));
         }
+        // "the weekend", "het weekend": the coming one
+        if self.is(i + 1, Class::Weekend)
+            && !matches!(self.word(i + 2), Some("of" | "van"))
+            && self.holiday(i + 2).is_none()
+        {
+            return Some((i + 2, Sem::Period(Period::Weekend(0))));
+        }
         let w = self.word(i + 1)?;
         let (u, k) = self.unit(i + 1)?;
         if u == Unit::Week && k == 2.0 {
@@ -3281,8 +3288,13 @@ impl Parser<'_> {
             return Some((e, Period::Season { code, rel: None, y }));
         }
         let (e, y) = self.year(i)?;
-        let ok = i > 0
-            && (self.is(i - 1, Class::At)
+        // "the year of 2008"
+        let year_of = i > 1
+            && self.word(i - 1) == Some("of")
+            && self.unit(i - 2).is_some_and(|(u, _)| u == Unit::Year);
+        let ok = year_of
+            || i > 0
+                && (self.is(i - 1, Class::At)
                 || self.is(i - 1, Class::Since)
                 || self.is(i - 1, Class::From)
                 || self.is(i - 1, Class::Between)
