@@ -602,6 +602,8 @@ impl Parser<'_> {
         (i..end).any(|k| {
             (match self.chunk(k) {
                 Some(Chunk::Clock(_)) => true,
+                // Dutch "14.00 - 14.30"
+                Some(Chunk::DotClock(..)) => self.lx.dutch,
                 Some(Chunk::Range(a, b)) => {
                     matches!(*a, Chunk::Clock(_)) || matches!(*b, Chunk::Clock(_))
                 }
