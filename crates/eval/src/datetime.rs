@@ -442,6 +442,6 @@ mod tests {
         );
     }
 
-    const NL_FLOOR: f64 = 87.0;
-    const EN_FLOOR: f64 = 86.5;
+    const NL_FLOOR: f64 = 88.0;
+    const EN_FLOOR: f64 = 87.5;
 }
