@@ -41,22 +41,33 @@ impl Gazetteer {
             .collect();
         readings.sort_by_key(|r| r.span);
         let first: Vec<Option<&Candidate>> = readings.iter().map(|r| best(r, None)).collect();
+        // Per country, the names whose first reading lies in it: a mention's context is the
+        // countries of the other names, found without walking every other mention (a long
+        // document stays linear).
+        let mut country_keys: HashMap<&str, HashSet<&str>> = HashMap::new();
+        for (reading, candidate) in readings.iter().zip(&first) {
+            if let Some(candidate) = candidate {
+                country_keys
+                    .entry(candidate.country_code.as_str())
+                    .or_default()
+                    .insert(reading.key.as_str());
+            }
+        }
         let places: Vec<Option<Candidate>> = readings
             .iter()
             .enumerate()
             .map(|(index, reading)| {
-                let others: Vec<&Candidate> = readings
+                let countries = country_keys
                     .iter()
-                    .zip(&first)
-                    .filter(|(other, _)| other.key != reading.key)
-                    .filter_map(|(_, c)| *c)
+                    .filter(|(_, keys)| keys.len() > 1 || !keys.contains(reading.key.as_str()))
+                    .map(|(country, _)| *country)
                     .collect();
                 let qualifier = readings
                     .get(index + 1)
                     .filter(|next| qualifies(text, reading.span, next.span))
                     .and_then(|_| first.get(index + 1).copied().flatten());
                 let context = Context {
-                    countries: others.iter().map(|c| c.country_code.as_str()).collect(),
+                    countries,
                     qualifier,
                 };
                 best(reading, Some(&context)).cloned()
