@@ -59,9 +59,16 @@ fn same_time(a: Option<&EventTime>, b: Option<&EventTime>) -> bool {
 /// Adds `other`'s mentions and arguments to `kept`: a better-sourced place or time replaces a
 /// fallback one, counts and actors are pooled.
 fn absorb(kept: &mut Event, other: Event) {
+    // Events arrive in text order: re-sort only when the new mentions do not simply follow.
+    let in_order = match (kept.mentions.last(), other.mentions.first()) {
+        (Some(last), Some(first)) => last.span.start < first.span.start,
+        _ => true,
+    };
     kept.mentions.extend(other.mentions);
-    kept.mentions.sort_by_key(|m| m.span.start);
-    kept.mentions.dedup_by_key(|m| m.span);
+    if !in_order {
+        kept.mentions.sort_by_key(|m| m.span.start);
+        kept.mentions.dedup_by_key(|m| m.span);
+    }
     if better(
         other.place.as_ref().map(|p| p.source),
         kept.place.as_ref().map(|p| p.source),
