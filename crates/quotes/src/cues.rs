@@ -59,6 +59,9 @@ pub struct Cues {
     /// Endings of plural nouns, which can be the subject of a base-form verb ("activists
     /// claim").
     pub plural_suffixes: Vec<String>,
+    /// Nouns that announce someone's words ("reactie", "statement"): a sentence with one, naming
+    /// one person, introduces the speaker of the quotation after it.
+    pub speech_nouns: HashSet<String>,
 }
 
 impl Cues {
@@ -155,6 +158,7 @@ impl Cues {
             conjunctions: setting("conjunctions").into_iter().collect(),
             document_nouns: setting("document_nouns").into_iter().collect(),
             plural_suffixes: setting("plural_suffixes"),
+            speech_nouns: setting("speech_nouns").into_iter().collect(),
         }
     }
 

@@ -593,7 +593,14 @@ fn subject_in_sentence(cx: &Context, index: usize, quoted: &[Span]) -> Option<(S
                 mention: Some(Words::at(cx.text, span)),
                 resolution: Resolution::Context,
             };
-            Some((speaker, subject_like(span)))
+            // "Niet lang daarna volgt de reactie van minister Hugo de Jonge. '…'": a sentence
+            // that announces someone's words, naming one person, introduces the speaker.
+            let announces = outside.len() == 1
+                && (sentence.first_token..sentence.end_token).any(|k| {
+                    cx.word(k)
+                        .is_some_and(|w| cx.cues.speech_nouns.contains(&w.to_lowercase()))
+                });
+            Some((speaker, subject_like(span) || announces))
         }
         (None, Some(p)) => resolved(p),
         (None, None) => None,
