@@ -440,12 +440,7 @@ fn compound_measure(
     if n.ordinal || n.glued || n.value < 0.0 {
         return None;
     }
-    let gap = text.get(at..n.start)?;
-    let joined = gap.chars().all(|c| SPACES.contains(&c)) && gap.len() <= 2
-        || gap.starts_with(SPACES)
-            && gap.ends_with(SPACES)
-            && lex.role(&gap.trim().to_lowercase()) == Some(Role::And);
-    if !joined {
+    if !joined_by_and(text.get(at..n.start)?, lex) {
         return None;
     }
     lex.compound_units
@@ -712,6 +707,15 @@ fn symbol_of_next(text: &str, f: &Found, a: &Suffix, next: Option<&Found>, lex: 
         })
 }
 
+/// Whether the `gap` between two parts of one amount or measure joins them: a space or two, or
+/// "en"/"and" between spaces ("5 feet 2", "vijf euro en vijftig").
+fn joined_by_and(gap: &str, lex: &Lexicon) -> bool {
+    gap.chars().all(|c| SPACES.contains(&c)) && gap.len() <= 2
+        || gap.starts_with(SPACES)
+            && gap.ends_with(SPACES)
+            && lex.role(&gap.trim().to_lowercase()) == Some(Role::And)
+}
+
 /// "5 euro 50", "3 euro en 50 cent", "thirteen dollars and forty-five cents": the cents after
 /// an amount: the next number, a whole number below 100, after at most the word "en"/"and", and
 /// followed by a cent word or by the end of the clause.
@@ -720,12 +724,7 @@ fn cents(text: &str, at: usize, next: Option<&Found>, lex: &Lexicon) -> Option<(
     if n.ordinal || n.glued || n.value.fract() != 0.0 || !(1.0..100.0).contains(&n.value) {
         return None;
     }
-    let gap = text.get(at..n.start)?;
-    let joined = gap.chars().all(|c| SPACES.contains(&c)) && gap.len() <= 2
-        || gap.starts_with(SPACES)
-            && gap.ends_with(SPACES)
-            && lex.role(&gap.trim().to_lowercase()) == Some(Role::And);
-    if !joined {
+    if !joined_by_and(text.get(at..n.start)?, lex) {
         return None;
     }
     let q = skip_gap(text, n.end, false);
