@@ -59,6 +59,9 @@ pub struct Cues {
     /// Endings of plural nouns, which can be the subject of a base-form verb ("activists
     /// claim").
     pub plural_suffixes: Vec<String>,
+    /// Endings of plural verb forms ("zeiden", "zeggen"), which make "ze" a group rather than a
+    /// woman.
+    pub plural_verb_suffixes: Vec<String>,
     /// Nouns that announce someone's words ("reactie", "statement"): a sentence with one, naming
     /// one person, introduces the speaker of the quotation after it.
     pub speech_nouns: HashSet<String>,
@@ -159,6 +162,7 @@ impl Cues {
             document_nouns: setting("document_nouns").into_iter().collect(),
             plural_suffixes: setting("plural_suffixes"),
             speech_nouns: setting("speech_nouns").into_iter().collect(),
+            plural_verb_suffixes: setting("plural_verb_suffixes"),
         }
     }
 
@@ -182,6 +186,13 @@ impl Cues {
             .iter()
             .any(|suffix| word.len() > suffix.len() + 3 && word.ends_with(suffix.as_str()))
             && !self.finite_verbs.contains(word)
+    }
+
+    /// Whether `word` (lowercase) is a plural verb form (see [`Cues::plural_verb_suffixes`]).
+    pub fn is_plural_verb(&self, word: &str) -> bool {
+        self.plural_verb_suffixes
+            .iter()
+            .any(|suffix| word.ends_with(suffix.as_str()))
     }
 
     /// The reporting verb `word` is a form of, if any.

@@ -449,8 +449,9 @@ fn main_subject(cx: &Context, first: usize, participle: usize) -> Option<Phrase>
 }
 
 /// Whether the verb at token `i` is a Dutch plural form (zeiden, schreeuwden, zeggen).
-fn is_plural(cx: &Context, i: usize) -> bool {
-    cx.lang == kroniek_text::Lang::Nl && cx.word(i).is_some_and(|w| w.ends_with("en"))
+pub(crate) fn is_plural(cx: &Context, i: usize) -> bool {
+    cx.word(i)
+        .is_some_and(|w| cx.cues.is_plural_verb(&w.to_lowercase()))
 }
 
 /// The speaker of a quotation without a cue, from the sentences before it: the quotation it
@@ -550,12 +551,10 @@ fn subject_in_sentence(cx: &Context, index: usize, quoted: &[Span]) -> Option<(S
         (sentence.first_token..sentence.end_token.min(sentence.first_token + 4)).find(|&i| {
             cx.is_pronoun(i)
                 && !is_quoted(cx.seg.tokens[i].span)
-                && cx.word(i).is_some_and(|w| {
-                    !matches!(
-                        w.to_lowercase().as_str(),
-                        "hem" | "haar" | "hen" | "hun" | "him" | "her" | "them"
-                    )
-                })
+                && cx
+                    .word(i)
+                    .and_then(|w| cx.lexicon.pronoun(w))
+                    .is_some_and(|p| p.subject)
         });
     let subject_like = |span: Span| {
         let token = cx.token_from(span.start);

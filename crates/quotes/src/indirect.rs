@@ -323,7 +323,7 @@ fn make(
     subject: Option<crate::phrases::Phrase>,
     quoted: &[Span],
 ) -> Quote {
-    let plural = cx.lang == kroniek_text::Lang::Nl && cx.token(verb).ends_with("en");
+    let plural = crate::direct::is_plural(cx, verb);
     let speaker = subject.and_then(|p| cx.speaker_of(&p, quoted, plural));
     Quote {
         id: 0,

@@ -72,10 +72,11 @@ fn mention_index(entities: &Entities) -> Vec<(Span, usize)> {
 
 /// Whether a name is in the possessive ("Huber's", "Reuters'").
 fn is_possessive(name: &str) -> bool {
-    name.ends_with("'s") || name.ends_with("’s") || (name.ends_with(['\'', '’']) && name.len() > 2)
+    let ending = possessive_len(name);
+    ending > 0 && (ending > 1 || name.len() > 2)
 }
 
-/// The length in bytes of the possessive ending of `name` ("'s", "’s", "'").
+/// The length in bytes of the possessive ending of `name` ("'s", "’s", "'"), 0 without one.
 fn possessive_len(name: &str) -> usize {
     ["'s", "’s", "'", "’"]
         .iter()
@@ -90,6 +91,8 @@ const DETERMINERS: &[&str] = &[
 const DEFINITE: &[&str] = &[
     "de", "het", "deze", "die", "dit", "the", "this", "that", "these", "those",
 ];
+/// The definite articles.
+const DEFINITE_ARTICLES: &[&str] = &["de", "het", "the"];
 /// Words that join a description to its complement ("woordvoerder van de politie").
 const LINKS: &[&str] = &["van", "bij", "uit", "voor", "of", "for", "at", "from"];
 
@@ -226,6 +229,13 @@ impl<'a> Context<'a> {
             if self.lexicon.pronoun(span.of(self.text)).is_some_and(|p| !p.subject))
     }
 
+    /// Whether a definite article stands right before token `i` ("de Arnhemmer").
+    pub fn after_definite_article(&self, i: usize) -> bool {
+        i.checked_sub(1)
+            .and_then(|k| self.lower(k))
+            .is_some_and(|w| DEFINITE_ARTICLES.contains(&w.as_str()))
+    }
+
     /// Whether token `i` is a personal pronoun.
     pub fn is_pronoun(&self, i: usize) -> bool {
         self.word(i)
@@ -307,12 +317,9 @@ impl<'a> Context<'a> {
         for k in i..limit.min(i + 8) {
             self.word(k)?;
             if let Some(end) = self.name_from(k).filter(|&end| end <= limit) {
-                let span = self.span(k, end);
-                if self
-                    .entity_at(span)
-                    .is_some_and(|e| e.kind == kroniek_entities::EntityKind::Person)
-                {
-                    return Some(Phrase::Name(span));
+                let name = Phrase::Name(self.span(k, end));
+                if self.is_person(&name) {
+                    return Some(name);
                 }
             }
         }
@@ -517,10 +524,7 @@ impl<'a> Context<'a> {
         if first >= end || self.name_from(first) != Some(end) {
             return None;
         }
-        let span = self.span(first, end);
-        self.entity_at(span)
-            .filter(|e| e.kind == kroniek_entities::EntityKind::Person)
-            .map(|_| Phrase::Name(span))
+        Some(Phrase::Name(self.span(first, end))).filter(|name| self.is_person(name))
     }
 
     /// The name, pronoun or description whose last token is `last`.

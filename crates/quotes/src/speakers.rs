@@ -67,11 +67,7 @@ impl Context<'_> {
             && !after_institution;
         if (entity.is_none() && self.looks_like_common_noun(name)) || not_an_agent {
             // "de Arnhemmer" refers back; "Critici zeggen", "Activists claim" do not.
-            let first = self.token_from(name.start);
-            let definite = first > 0
-                && self
-                    .word(first - 1)
-                    .is_some_and(|w| matches!(w.to_lowercase().as_str(), "de" | "het" | "the"));
+            let definite = self.after_definite_article(self.token_from(name.start));
             return self.description_speaker(
                 name,
                 &name.of(self.text).to_lowercase(),
@@ -117,11 +113,7 @@ impl Context<'_> {
             .seg
             .sentence_at(name.start)
             .is_some_and(|s| self.seg.sentences[s].first_token == first);
-        let after_article = first > 0
-            && self
-                .word(first - 1)
-                .is_some_and(|w| matches!(w.to_lowercase().as_str(), "de" | "het" | "the"));
-        self.is_single_word(name) && (sentence_start || after_article)
+        self.is_single_word(name) && (sentence_start || self.after_definite_article(first))
     }
 
     /// The person (or, for a plural pronoun, the group) a pronoun stands for.
