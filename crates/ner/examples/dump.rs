@@ -28,14 +28,7 @@ fn main() -> ExitCode {
         eprintln!("dump: no builtin Dutch model");
         return ExitCode::FAILURE;
     };
-    let mut docs: Vec<&[kroniek_ner::ConllSentence]> = Vec::new();
-    let mut start = 0;
-    for i in 1..=file.sentences.len() {
-        if i == file.sentences.len() || file.sentences[i].doc != file.sentences[start].doc {
-            docs.push(&file.sentences[start..i]);
-            start = i;
-        }
-    }
+    let docs = file.documents();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     for doc in &docs {
@@ -57,20 +50,15 @@ fn main() -> ExitCode {
             let _ = writeln!(out);
         }
     }
-    for (d, doc) in docs.iter().enumerate() {
-        let text = doc
-            .iter()
-            .map(|s| s.words.join(" "))
-            .collect::<Vec<_>>()
-            .join("\n");
-        for m in tagger.tag(&text, &segment(&text, Lang::Nl)) {
+    for (d, text) in file.running_texts().iter().enumerate() {
+        for m in tagger.tag(text, &segment(text, Lang::Nl)) {
             let _ = writeln!(
                 out,
                 "doc {d} {} {} {:?} {}",
                 m.span.start,
                 m.span.end,
                 m.kind,
-                m.span.of(&text)
+                m.span.of(text)
             );
         }
     }

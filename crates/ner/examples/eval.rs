@@ -74,18 +74,7 @@ fn run() -> Result<(), String> {
 /// Kroniek's segmenter and times [`Tagger::tag`] alone over several rounds.
 fn measure_speed(tagger: &Tagger, file: &std::path::Path) -> Result<(), String> {
     let data = read_conll(file).map_err(|e| e.to_string())?;
-    let mut docs: Vec<String> = Vec::new();
-    let mut last_doc = usize::MAX;
-    for s in &data.sentences {
-        if s.doc != last_doc {
-            docs.push(String::new());
-            last_doc = s.doc;
-        }
-        if let Some(doc) = docs.last_mut() {
-            doc.push_str(&s.words.join(" "));
-            doc.push('\n');
-        }
-    }
+    let docs = data.running_texts();
     let segmented: Vec<_> = docs
         .iter()
         .map(|d| (d, kroniek_text::segment(d, Lang::Nl)))

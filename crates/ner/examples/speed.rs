@@ -30,18 +30,7 @@ fn main() -> ExitCode {
         eprintln!("speed: no builtin Dutch model");
         return ExitCode::FAILURE;
     };
-    let mut docs: Vec<String> = Vec::new();
-    let mut last_doc = usize::MAX;
-    for s in &data.sentences {
-        if s.doc != last_doc {
-            docs.push(String::new());
-            last_doc = s.doc;
-        }
-        if let Some(doc) = docs.last_mut() {
-            doc.push_str(&s.words.join(" "));
-            doc.push('\n');
-        }
-    }
+    let docs = data.running_texts();
     let segmented: Vec<_> = docs.iter().map(|d| (d, segment(d, Lang::Nl))).collect();
     let bytes: usize = docs.iter().map(String::len).sum();
     let started = Instant::now();

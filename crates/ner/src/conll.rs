@@ -28,6 +28,35 @@ pub struct ConllFile {
     pub docstarts: usize,
 }
 
+impl ConllFile {
+    /// The sentences grouped by document, in file order.
+    pub fn documents(&self) -> Vec<&[ConllSentence]> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for i in 1..=self.sentences.len() {
+            if i == self.sentences.len() || self.sentences[i].doc != self.sentences[start].doc {
+                out.push(&self.sentences[start..i]);
+                start = i;
+            }
+        }
+        out
+    }
+
+    /// Each document as running text: tokens joined by spaces, a sentence a line. Speed
+    /// measurements and regression dumps tag this text the way the pipeline tags an article.
+    pub fn running_texts(&self) -> Vec<String> {
+        self.documents()
+            .iter()
+            .map(|doc| {
+                doc.iter()
+                    .map(|s| s.words.join(" "))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+            .collect()
+    }
+}
+
 /// Reads bytes as UTF-8, or as Latin-1 when they are not valid UTF-8.
 pub fn decode(bytes: Vec<u8>) -> String {
     match String::from_utf8(bytes) {

@@ -5,7 +5,7 @@
 //! The corpus lies beside the repository (`../shared`, research use only); without it the
 //! tests skip with a message.
 
-use crate::model::{documents, iob2};
+use crate::model::iob2;
 use crate::{read_conll, Tagger};
 use kroniek_text::{segment, Lang};
 use std::path::PathBuf;
@@ -41,19 +41,6 @@ impl Digest {
     }
 }
 
-/// The documents of a CoNLL file as running text: tokens joined by spaces, a sentence a line.
-fn running_texts(file: &crate::ConllFile) -> Vec<String> {
-    documents(file)
-        .iter()
-        .map(|doc| {
-            doc.iter()
-                .map(|s| s.words.join(" "))
-                .collect::<Vec<_>>()
-                .join("\n")
-        })
-        .collect()
-}
-
 #[test]
 fn labels_match_the_recorded_digest() {
     let (Some(testa), Some(train)) = (corpus("ned.testa"), corpus("ned.train")) else {
@@ -65,7 +52,7 @@ fn labels_match_the_recorded_digest() {
     let mut digest = Digest(0xcbf2_9ce4_8422_2325);
     for path in [testa, train] {
         let file = read_conll(&path).expect("the corpus parses");
-        for doc in documents(&file) {
+        for doc in file.documents() {
             let words: Vec<Vec<&str>> = doc
                 .iter()
                 .map(|s| s.words.iter().map(String::as_str).collect())
@@ -76,7 +63,7 @@ fn labels_match_the_recorded_digest() {
                 }
             }
         }
-        for text in running_texts(&file) {
+        for text in file.running_texts() {
             let segmentation = segment(&text, Lang::Nl);
             for m in tagger.tag(&text, &segmentation) {
                 let line = format!("{} {} {}", m.span.start, m.span.end, m.kind.conll());
@@ -99,7 +86,8 @@ fn tagging_speed() {
         panic!("the Dutch model loads");
     };
     let file = read_conll(&train).expect("the corpus parses");
-    let texts: Vec<(String, kroniek_text::Segmentation)> = running_texts(&file)
+    let texts: Vec<(String, kroniek_text::Segmentation)> = file
+        .running_texts()
         .into_iter()
         .map(|t| {
             let s = segment(&t, Lang::Nl);

@@ -296,7 +296,7 @@ impl Tagger {
         for _ in 0..data.docstarts {
             eval.docstart();
         }
-        for doc in documents(data) {
+        for doc in data.documents() {
             let words: Vec<Vec<&str>> = doc
                 .iter()
                 .map(|s| s.words.iter().map(String::as_str).collect())
@@ -456,19 +456,6 @@ fn possessive_len(name: &str) -> usize {
         (Some('s'), c) if apostrophe(c) && at > 1 => c.len_utf8(),
         _ => 0,
     }
-}
-
-/// Groups a file's sentences by document, in order.
-pub(crate) fn documents(data: &ConllFile) -> Vec<&[crate::conll::ConllSentence]> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for i in 1..=data.sentences.len() {
-        if i == data.sentences.len() || data.sentences[i].doc != data.sentences[start].doc {
-            out.push(&data.sentences[start..i]);
-            start = i;
-        }
-    }
-    out
 }
 
 /// The kind of each of `len` tokens under `chunks` (`None` outside names).

@@ -11,7 +11,7 @@ use crate::eval::{self, Conlleval};
 use crate::features::{self, hash, Case, DocStats, Lexicon, TokenInfo};
 use crate::gazetteer::Gazetteers;
 use crate::lattice::Lattice;
-use crate::model::{documents, iob2, kinds_of, FeatureMap, ModelInfo, Tagger};
+use crate::model::{iob2, kinds_of, FeatureMap, ModelInfo, Tagger};
 use crate::scheme::{Chunk, Scheme};
 use crate::{NameKind, NerError};
 use kroniek_text::Lang;
@@ -135,7 +135,7 @@ pub fn train(
     let docs: Vec<(&Path, &[ConllSentence])> = data
         .iter()
         .flat_map(|(path, file)| {
-            documents(file)
+            file.documents()
                 .into_iter()
                 .map(move |d| (path.as_path(), d))
         })
@@ -148,7 +148,8 @@ pub fn train(
     let epochs = first.info().best_epoch.max(1);
     let kinds = jackknife(&setup, &docs, &first, epochs)?;
     let dev_kinds = dev.as_ref().map(|d| {
-        documents(d.file)
+        d.file
+            .documents()
             .into_iter()
             .map(|doc| predict(&first, doc))
             .collect::<Vec<_>>()
@@ -418,7 +419,7 @@ impl Trainer {
     ) -> Result<DevSet, NerError> {
         let mut examples = Vec::new();
         let mut tags = Vec::new();
-        for (i, doc) in documents(dev.file).into_iter().enumerate() {
+        for (i, doc) in dev.file.documents().into_iter().enumerate() {
             let doc_kinds = kinds.and_then(|k| k.get(i)).map(Vec::as_slice);
             examples.extend(self.examples(doc, setup, doc_kinds, false, dev.path)?);
             tags.extend(doc.iter().map(|s| s.tags.clone()));
