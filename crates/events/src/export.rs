@@ -12,7 +12,10 @@
 //! - `fatalities` is the number killed when the text gives one (the lower bound of a vague
 //!   number) and empty otherwise: Kroniek does not write 0 for "not reported";
 //! - text fields that start with `=`, `+`, `-`, `@`, a tab or a carriage return get a leading `'`
-//!   so that a spreadsheet does not run them as formulas; numeric fields are written as numbers;
+//!   so that a spreadsheet does not run them as formulas, and so do those that start with `'`
+//!   themselves, because Gnumeric takes a leading `'` as its "this is text" mark and drops it
+//!   (Excel is said to do the same; not checked here) (Dutch "'s Nachts", "'s-Hertogenbosch"); LibreOffice shows
+//!   the guard's `'`. Numeric fields are written as numbers. `docs/exports.md` shows the checks;
 //! - the GeoJSON holds only events with coordinates (an unresolved place has none): a map
 //!   cannot show the others, and the CSV keeps every event.
 
@@ -202,9 +205,10 @@ fn csv_field(value: &Value) -> String {
     }
 }
 
-/// Prefixes a text that a spreadsheet would read as a formula with `'`.
+/// Prefixes with `'` a text that a spreadsheet would read as a formula, or whose own leading
+/// `'` it would take as its text mark and drop.
 fn neutralise(s: &str) -> String {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r', '\'']) {
         format!("'{s}")
     } else {
         s.to_string()
@@ -353,4 +357,28 @@ fn fatalities(e: &Event) -> Option<f64> {
         .filter(|c| c.what == CountWhat::Killed)
         .filter_map(|c| c.value.or(c.lower))
         .reduce(f64::max)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 4: Gnumeric (1.12.55, `ssconvert`) read the field `'s Nachts …` as the text
+    /// `s Nachts …`: a leading `'` is a spreadsheet's text mark, so the field's own apostrophe
+    /// was lost. It is now doubled, and the formula guards stay as they were.
+    #[test]
+    fn issue_4_a_leading_apostrophe_survives_a_spreadsheet() {
+        assert_eq!(
+            neutralise("'s Nachts werd gevochten."),
+            "''s Nachts werd gevochten."
+        );
+        assert_eq!(neutralise("'s-Hertogenbosch"), "''s-Hertogenbosch");
+        assert_eq!(neutralise("=1+1"), "'=1+1");
+        assert_eq!(neutralise("-2+3"), "'-2+3");
+        // Only a leading apostrophe is a text mark; others, and curly ones, stay.
+        assert_eq!(neutralise("zo'n 40 euro"), "zo'n 40 euro");
+        assert_eq!(neutralise("\u{2019}s Nachts"), "\u{2019}s Nachts");
+        assert_eq!(csv_field(&json!("'t Gooi")), "''t Gooi");
+        assert_eq!(csv_field(&json!(-0.12574)), "-0.12574");
+    }
 }
