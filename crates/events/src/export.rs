@@ -13,9 +13,10 @@
 //!   number) and empty otherwise: Kroniek does not write 0 for "not reported";
 //! - text fields that start with `=`, `+`, `-`, `@`, a tab or a carriage return get a leading `'`
 //!   so that a spreadsheet does not run them as formulas, and so do those that start with `'`
-//!   themselves, because Gnumeric takes a leading `'` as its "this is text" mark and drops it
-//!   (Excel is said to do the same; not checked here) (Dutch "'s Nachts", "'s-Hertogenbosch"); LibreOffice shows
-//!   the guard's `'`. Numeric fields are written as numbers. `docs/exports.md` shows the checks;
+//!   themselves (Dutch "'s Nachts", "'s-Hertogenbosch"), because Gnumeric takes a leading `'`
+//!   as its "this is text" mark and drops it (Excel is said to do the same; not checked here).
+//!   LibreOffice shows the guard's `'`. Numeric fields are written as numbers. How the exports
+//!   were checked in real tools: `docs/exports.md`;
 //! - the GeoJSON holds only events with coordinates (an unresolved place has none): a map
 //!   cannot show the others, and the CSV keeps every event.
 
