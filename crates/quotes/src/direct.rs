@@ -388,6 +388,14 @@ pub(crate) fn subject_of(cx: &Context, verb: usize, first: usize, end: usize) ->
         .and_then(|_| cx.phrase_after(verb + 1, end))
         .filter(|p| !cx.is_object_pronoun(p));
     let strong = |p: &Option<Phrase>| matches!(p, Some(Phrase::Name(_) | Phrase::Pronoun(_)));
+    // "Details kan directeur Stassen niet geven", "Bij La Place zegt woordvoerder Lotte
+    // Nijland": a capitalised word before the verb that names no one yields to a person
+    // right after it.
+    let nameless =
+        |p: &Option<Phrase>| matches!(p, Some(Phrase::Name(span)) if cx.entity_at(*span).is_none());
+    if nameless(&before) && after.as_ref().is_some_and(|p| cx.is_person(p)) {
+        return after;
+    }
     if strong(&before) {
         before
     } else if strong(&after) {

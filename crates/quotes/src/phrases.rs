@@ -440,7 +440,7 @@ impl<'a> Context<'a> {
     }
 
     /// Whether `phrase` is the name of a person.
-    fn is_person(&self, phrase: &Phrase) -> bool {
+    pub(crate) fn is_person(&self, phrase: &Phrase) -> bool {
         matches!(phrase, Phrase::Name(span)
             if self.entity_at(*span).is_some_and(|e| e.kind == kroniek_entities::EntityKind::Person))
     }
