@@ -281,6 +281,7 @@ fn group(text: &str, named: &[(Span, Option<EntityKind>)], lexicon: &Lexicon) ->
         }
     }
     merge_misspelt_surnames(&mut entities, &mut kinds, &full_names);
+    merge_bracketed_aliases(text, &mut entities, &mut kinds, lexicon);
     merge_acronyms(&mut entities, &mut kinds);
     finish(entities, kinds, lexicon)
 }
@@ -319,6 +320,95 @@ fn merge_misspelt_surnames(
             kinds[short] = None;
         }
     }
+}
+
+/// Folds an acronym and the name it abbreviates into one entity when one stands in brackets
+/// right after the other: "World Wrestling Entertainment (WWE)", "AEW (All Elite Wrestling)".
+/// The initials of the name must spell the acronym. The brackets say the two are aliases, so
+/// the name need not be typed an organisation (a rule tagger may have guessed "person" for a
+/// name without a first name); the entity takes the acronym's kind unless the name begins with
+/// a known first name ("John Fitzgerald Kennedy (JFK)" stays a person).
+fn merge_bracketed_aliases(
+    text: &str,
+    entities: &mut [Entity],
+    kinds: &mut [Option<EntityKind>],
+    lexicon: &Lexicon,
+) {
+    let mut mentions: Vec<(Span, usize)> = entities
+        .iter()
+        .enumerate()
+        .flat_map(|(id, e)| e.mentions.iter().map(move |m| (m.span, id)))
+        .collect();
+    mentions.sort_by_key(|(span, _)| span.start);
+    let mut owner: Vec<usize> = (0..entities.len()).collect();
+    for pair in mentions.windows(2) {
+        let [(first, a), (second, b)] = [pair[0], pair[1]];
+        let between = text.get(first.end..second.start).unwrap_or_default();
+        let closed = text
+            .get(second.end..)
+            .is_some_and(|rest| rest.trim_start().starts_with(')'));
+        if between.trim() != "(" || !closed {
+            continue;
+        }
+        let (a, b) = (find_owner(&owner, a), find_owner(&owner, b));
+        if a == b || kinds[a].is_none() && kinds[b].is_none() {
+            continue;
+        }
+        let (first_text, second_text) = (first.of(text), second.of(text));
+        let (long, short) = if spells(second_text, first_text) {
+            (a, b)
+        } else if spells(first_text, second_text) {
+            (b, a)
+        } else {
+            continue;
+        };
+        let long_text = if long == a { first_text } else { second_text };
+        let person = kinds[long] == Some(EntityKind::Person)
+            && long_text
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| lexicon.first_names.contains_key(&w.to_lowercase()));
+        let kind = if person {
+            Some(EntityKind::Person)
+        } else {
+            kinds[short].or(kinds[long])
+        };
+        let moved = std::mem::take(&mut entities[short].mentions);
+        entities[long].mentions.extend(moved);
+        kinds[long] = kind;
+        kinds[short] = None;
+        owner[short] = long;
+    }
+}
+
+/// The entity that entity `id` was folded into (itself if none).
+fn find_owner(owner: &[usize], mut id: usize) -> usize {
+    while owner[id] != id {
+        id = owner[id];
+    }
+    id
+}
+
+/// Whether `acronym` (two to six capitals, "WWE", "RIAA") spells the initials of the name
+/// `long` of two or more words: of its capitalised words or of all its words.
+fn spells(acronym: &str, long: &str) -> bool {
+    let letters: Vec<char> = acronym.chars().collect();
+    let words: Vec<&str> = long.split_whitespace().collect();
+    if !(2..=6).contains(&letters.len())
+        || !letters.iter().all(|c| c.is_uppercase())
+        || words.len() < 2
+    {
+        return false;
+    }
+    let initials = |all: bool| -> Vec<char> {
+        words
+            .iter()
+            .filter_map(|w| w.chars().next())
+            .filter(|c| all || c.is_uppercase())
+            .flat_map(char::to_uppercase)
+            .collect()
+    };
+    initials(false) == letters || initials(true) == letters
 }
 
 /// Folds an acronym into the organisation it abbreviates ("RIAA" into "Recording Industry
@@ -553,6 +643,84 @@ mod tests {
         assert_eq!(organisations.len(), 1, "{organisations:?}");
         assert_eq!(organisations[0].name, "World Health Organization");
         assert_eq!(organisations[0].mentions.len(), 2);
+    }
+
+    fn typed_at(text: &str, names: &[(&str, EntityKind)]) -> Vec<TypedName> {
+        let mut from = 0;
+        names
+            .iter()
+            .filter_map(|(name, kind)| {
+                let start = from + text.get(from..)?.find(name)?;
+                from = start + name.len();
+                Some(TypedName {
+                    span: Span::new(start, start + name.len()),
+                    kind: *kind,
+                })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_bracketed_acronym_and_its_expansion_are_one_entity() {
+        let text = "He wrestled for Zorbic Wrestling Kompany (ZWK) and for QPR (Quiet Pine \
+                    Rangers). ZWK said QPR agreed.";
+        let typed = typed_at(
+            text,
+            &[
+                ("Zorbic Wrestling Kompany", EntityKind::Person),
+                ("ZWK", EntityKind::Organisation),
+                ("QPR", EntityKind::Organisation),
+                ("Quiet Pine Rangers", EntityKind::Person),
+                ("ZWK", EntityKind::Organisation),
+                ("QPR", EntityKind::Organisation),
+            ],
+        );
+        let seg = segment(text, Lang::En);
+        let found = find_entities(text, &seg, Lang::En, &typed);
+        let names: Vec<_> = found
+            .entities
+            .iter()
+            .map(|e| (e.name.as_str(), e.kind, e.mentions.len()))
+            .collect();
+        assert_eq!(
+            names,
+            vec![
+                ("Zorbic Wrestling Kompany", EntityKind::Organisation, 3),
+                ("Quiet Pine Rangers", EntityKind::Organisation, 3),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bracketed_acronym_keeps_a_person_and_needs_matching_initials() {
+        let text = "Mary Ann Kerr (MAK) met Zorbic Wrestling Kompany (ABC) today.";
+        let typed = typed_at(
+            text,
+            &[
+                ("Mary Ann Kerr", EntityKind::Person),
+                ("MAK", EntityKind::Organisation),
+                ("Zorbic Wrestling Kompany", EntityKind::Organisation),
+                ("ABC", EntityKind::Organisation),
+            ],
+        );
+        let seg = segment(text, Lang::En);
+        let found = find_entities(text, &seg, Lang::En, &typed);
+        let names: Vec<_> = found
+            .entities
+            .iter()
+            .map(|e| (e.name.as_str(), e.kind, e.mentions.len()))
+            .collect();
+        assert_eq!(
+            names,
+            vec![
+                ("Mary Ann Kerr", EntityKind::Person, 2),
+                ("Zorbic Wrestling Kompany", EntityKind::Organisation, 1),
+                ("ABC", EntityKind::Organisation, 1),
+            ]
+        );
+        assert!(spells("RIAA", "Recording Industry Association of America"));
+        assert!(!spells("DoD", "Department of Defense"));
+        assert!(!spells("É", "Élan Über"));
     }
 
     #[test]

@@ -78,6 +78,15 @@ pub(crate) struct RuleLexicon {
     pub person_verbs: Phrases,
     /// Lowercase role nouns before a person's name ("spokesman John Smith").
     pub roles: Phrases,
+    /// Weak organisation head words ("Entertainment"), used only for a name whose first word
+    /// is not a first name and that would otherwise default to a person.
+    pub org_heads: Phrases,
+    /// Endings of nouns that are never surnames ("-hood", "-ness"), lowercase.
+    pub not_surname_endings: Vec<String>,
+    /// Function words that begin a name when capitalised inside a sentence ("All", "One").
+    pub name_openers: Phrases,
+    /// Top-level domains that end a web domain ("com", "au").
+    pub domain_suffixes: Phrases,
 }
 
 impl RuleLexicon {
@@ -146,6 +155,10 @@ impl RuleLexicon {
                     .iter()
                     .map(String::as_str),
             ),
+            org_heads: Phrases::from_entries(list("gazetteer_org_heads.txt")),
+            not_surname_endings: kroniek_lang::words(code, "gazetteer_not_surname_endings.txt"),
+            name_openers: Phrases::from_entries(list("gazetteer_name_openers.txt")),
+            domain_suffixes: Phrases::from_entries(list("domain_suffixes.txt")),
         }
     }
 
@@ -180,5 +193,9 @@ mod tests {
         assert!(lex.misc.contains("american"), "demonyms are read");
         assert!(lex.person_verbs.contains("said"));
         assert!(lex.common.contains("however"));
+        assert!(lex.org_heads.contains("entertainment"));
+        assert!(lex.not_surname_endings.iter().any(|e| e == "hood"));
+        assert!(lex.name_openers.contains("all") && !lex.name_openers.contains("the"));
+        assert!(lex.domain_suffixes.contains("com") && !lex.domain_suffixes.contains("in"));
     }
 }

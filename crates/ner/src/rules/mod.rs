@@ -109,7 +109,59 @@ impl RuleTagger {
             return false;
         };
         let capitalised = t.info.case.capitalised() || self.is_particle_prefixed(&t.key, &t.bare);
-        capitalised && !self.lexicon.not_names.contains(&t.key)
+        (capitalised && !self.lexicon.not_names.contains(&t.key)) || self.is_domain(&t.info.word)
+    }
+
+    /// Whether `word` is a whole web domain written as one token ("nu.nl", "Amazon.com"): two or
+    /// more dot-separated parts of letters and digits, the last a listed top-level domain.
+    fn is_domain(&self, word: &str) -> bool {
+        let mut parts = word.split('.');
+        let first = parts.next().unwrap_or_default();
+        let rest: Vec<&str> = parts.collect();
+        first.chars().count() >= 2
+            && first.chars().all(char::is_alphanumeric)
+            && first.chars().any(char::is_alphabetic)
+            && rest
+                .last()
+                .is_some_and(|tld| self.lexicon.domain_suffixes.contains(&tld.to_lowercase()))
+            && rest.iter().all(|p| {
+                !p.is_empty()
+                    && p.chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            })
+    }
+
+    /// If the word at `i` is followed by the rest of a web domain ("News" "." "com.au",
+    /// "Domain" "." "com"), the index one past the domain: a domain is one name, never split
+    /// at its periods.
+    fn domain_end(&self, toks: &[Tok], i: usize) -> Option<usize> {
+        let mut k = i + 1;
+        let mut found = None;
+        while toks.get(k).is_some_and(|t| t.info.word == ".") {
+            let Some(part) = toks.get(k + 1) else {
+                break;
+            };
+            let lower_parts = part.info.word.split('.').all(|p| {
+                !p.is_empty()
+                    && p.chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            });
+            if !lower_parts {
+                break;
+            }
+            k += 2;
+            let tld = part.info.word.rsplit('.').next().unwrap_or_default();
+            if self.lexicon.domain_suffixes.contains(tld) {
+                found = Some(k);
+            }
+        }
+        found
+    }
+
+    /// Whether the name `s..e` is a web domain, as one token or split at its periods.
+    fn is_domain_name(&self, toks: &[Tok], s: usize, e: usize) -> bool {
+        (e == s + 1 && toks.get(s).is_some_and(|t| self.is_domain(&t.info.word)))
+            || (s..e).any(|j| self.domain_end(toks, j) == Some(e))
     }
 
     /// `al-Baghdadi`, `el-Sisi`, `bin-Salman`: a lowercase particle joined to a capitalised word.
@@ -136,6 +188,10 @@ impl RuleTagger {
             let start = i;
             let mut end = i + 1;
             while !toks[end - 1].possessive {
+                if let Some(next) = self.domain_end(toks, end - 1) {
+                    end = next;
+                    break;
+                }
                 if self.is_name_word(toks, end) {
                     end += 1;
                     continue;
@@ -360,8 +416,98 @@ mod tests {
     }
 
     #[test]
+    fn web_domains_are_one_organisation() {
+        let found = names(
+            "In a News . com.au report , Domain . com said prices rose , nu.nl reported . \
+             | He came home . in the evening .",
+        );
+        assert!(
+            has(&found, "News . com.au", NameKind::Organisation),
+            "{found:?}"
+        );
+        assert!(
+            has(&found, "Domain . com", NameKind::Organisation),
+            "{found:?}"
+        );
+        assert!(has(&found, "nu.nl", NameKind::Organisation), "{found:?}");
+        assert_eq!(found.len(), 3, "{found:?}");
+    }
+
+    #[test]
+    fn a_function_word_inside_a_sentence_opens_a_name() {
+        let found = names(
+            "He signed with All Elite Wrestling last year . | All Saints were closed . \
+             | It joined AEW ( All Elite Wrestling ) in May .",
+        );
+        let full: Vec<_> = found
+            .iter()
+            .filter(|(n, _)| n == "All Elite Wrestling")
+            .collect();
+        assert_eq!(full.len(), 2, "{found:?}");
+        assert!(!found.iter().any(|(n, _)| n == "All Saints"), "{found:?}");
+        // Articles stay outside names, as the annotation conventions want.
+        let found = names("He works for The Atlantic Council now .");
+        assert!(
+            has(&found, "Atlantic Council", NameKind::Organisation),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn names_without_first_name_or_surname_are_not_persons() {
+        let found = names(
+            "Planned Parenthood sued . | Funimation Entertainment said it would appeal . \
+             | Nancy Parenthood and Maria Entertainment met .",
+        );
+        assert!(
+            has(&found, "Planned Parenthood", NameKind::Organisation),
+            "{found:?}"
+        );
+        assert!(
+            has(&found, "Funimation Entertainment", NameKind::Organisation),
+            "{found:?}"
+        );
+        // A known first name keeps the person reading.
+        assert!(
+            has(&found, "Nancy Parenthood", NameKind::Person),
+            "{found:?}"
+        );
+        assert!(
+            has(&found, "Maria Entertainment", NameKind::Person),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_bracketed_acronym_makes_its_expansion_an_organisation() {
+        let found = names("He fought for Zorbic Wrestling Kompany ( ZWK ) in Ohio .");
+        assert!(
+            has(&found, "Zorbic Wrestling Kompany", NameKind::Organisation),
+            "{found:?}"
+        );
+        let found = names("He fought for Zorbic Wrestling Kompany ( ABC ) in Ohio .");
+        assert!(
+            has(&found, "Zorbic Wrestling Kompany", NameKind::Person),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn never_panics_on_odd_tokens() {
-        for text in ["", "'s", "’s A", "al- -al Al-", "OF of Of", "É É 😀"] {
+        for text in [
+            "",
+            "'s",
+            "’s A",
+            "al- -al Al-",
+            "OF of Of",
+            "É É 😀",
+            "A . com",
+            ". com . au",
+            "All",
+            "( All",
+            "X ( All )",
+            "É.com Ü . ü.au",
+        ] {
             let _ = names(text);
         }
     }

@@ -23,7 +23,10 @@ impl RuleTagger {
         let mut s = start;
         let mut titled = self.role_before(toks, start);
         while s < end {
-            if self.is_listed(toks, s, end) {
+            if self.is_listed(toks, s, end)
+                || self.is_domain_name(toks, s, end)
+                || self.opens_name(toks, s, end)
+            {
                 break;
             }
             let keys: Vec<&str> = toks[s..end].iter().map(|t| t.key.as_str()).collect();
@@ -108,6 +111,35 @@ impl RuleTagger {
             || lex.misc.contains(&phrase)
     }
 
+    /// Whether the capitalised function word at `s` begins the name `s..end` rather than
+    /// standing before it: a listed opener ("All", "One", "Will") that is followed by a name word
+    /// and stands inside the sentence, or after a bracket that follows an acronym the name
+    /// spells out ("AEW (All Elite Wrestling)"). Sentence-initial "All" stays ordinary text.
+    fn opens_name(&self, toks: &[Tok], s: usize, end: usize) -> bool {
+        let lex = &self.lexicon;
+        let (Some(t), Some(next)) = (toks.get(s), toks.get(s + 1)) else {
+            return false;
+        };
+        if t.info.case != Case::Title
+            || !lex.name_openers.contains(&t.key)
+            || s + 1 >= end
+            || !next.info.case.capitalised()
+            || lex.function.contains(&next.key)
+            || lex.not_names.contains(&next.key)
+        {
+            return false;
+        }
+        let prev = s.checked_sub(1).and_then(|p| toks.get(p));
+        let after_opener = prev.is_some_and(|p| OPENERS.contains(&p.info.word.as_str()));
+        if !t.info.initial && !after_opener {
+            return true;
+        }
+        prev.is_some_and(|p| p.info.word == "(")
+            && s.checked_sub(2)
+                .and_then(|a| toks.get(a))
+                .is_some_and(|a| spells(&a.bare, &toks[s..end]))
+    }
+
     /// Whether token `s` is a common word capitalised only because of where it stands: a
     /// function word anywhere, or a common word (or one the document also writes in lower
     /// case) at the start of a sentence or quotation.
@@ -179,7 +211,7 @@ impl RuleTagger {
         if self.is_dateline(toks, s, e) || lex.locations.contains(&phrase) {
             return Some((NameKind::Location, true));
         }
-        if lex.organisations.contains(&phrase) {
+        if lex.organisations.contains(&phrase) || self.is_domain_name(toks, s, e) {
             return Some((NameKind::Organisation, true));
         }
         if lex.misc.contains(&phrase) {
@@ -211,7 +243,9 @@ impl RuleTagger {
             .and_then(|p| toks.get(p))
             .map_or("", |t| t.key.as_str());
         let acronym = e - s == 1 && toks[s].info.case == Case::Upper;
-        let kind = if lex.person_verbs.contains(next) && !acronym {
+        let kind = if let Some(kind) = self.not_a_person(toks, s, e) {
+            kind
+        } else if lex.person_verbs.contains(next) && !acronym {
             NameKind::Person
         } else if minor_place || (lex.place_cues.contains(prev) && !acronym) {
             NameKind::Location
@@ -221,6 +255,42 @@ impl RuleTagger {
             NameKind::Person
         };
         (kind, false)
+    }
+
+    /// The kind of a name of two or more words that looks like a person's by its shape but is
+    /// not one: its first word is no known first name and either its last word is not a
+    /// plausible surname (an organisation head word such as "Entertainment", or an ending such
+    /// as "-hood" that surnames do not have), or an acronym in brackets right before or after
+    /// it spells its initials ("World Wrestling Entertainment (WWE)").
+    fn not_a_person(&self, toks: &[Tok], s: usize, e: usize) -> Option<NameKind> {
+        let lex = &self.lexicon;
+        if e - s < 2 || lex.first_names.contains(&toks[s].key) {
+            return None;
+        }
+        let last = toks[e - 1].key.as_str();
+        let chars = last.chars().count();
+        let not_surname = lex.org_heads.contains(last)
+            || lex
+                .not_surname_endings
+                .iter()
+                .any(|end| chars >= end.chars().count() + 2 && last.ends_with(end.as_str()));
+        (not_surname || self.has_acronym_alias(toks, s, e)).then_some(NameKind::Organisation)
+    }
+
+    /// Whether an acronym that spells the initials of `s..e` stands in brackets right after it
+    /// ("… Entertainment (WWE)") or right before its opening bracket ("AEW (All …)").
+    fn has_acronym_alias(&self, toks: &[Tok], s: usize, e: usize) -> bool {
+        let word = |i: Option<usize>| i.and_then(|i| toks.get(i)).map(|t| t.info.word.as_str());
+        let name = &toks[s..e];
+        let after = word(Some(e)) == Some("(")
+            && word(Some(e + 2)) == Some(")")
+            && toks.get(e + 1).is_some_and(|a| spells(&a.bare, name));
+        let before = word(s.checked_sub(1)) == Some("(")
+            && word(Some(e)) == Some(")")
+            && s.checked_sub(2)
+                .and_then(|a| toks.get(a))
+                .is_some_and(|a| spells(&a.bare, name));
+        after || before
     }
 
     /// An all-capitals place at the very start of a sentence, before a dash: `LONDON —`.
@@ -278,6 +348,27 @@ impl RuleTagger {
             .map(|c| c.feature)
             .min()
     }
+}
+
+/// Whether `acronym` (two or more capitals, "AEW", "RIAA") spells the initials of `name`: of
+/// its capitalised words ("Recording Industry Association of America") or of all its words.
+pub(super) fn spells(acronym: &str, name: &[Tok]) -> bool {
+    let letters: String = acronym.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.chars().count() < 2
+        || !letters.chars().all(char::is_uppercase)
+        || name.len() < 2
+        || name.len() > 8
+    {
+        return false;
+    }
+    let initials = |all: bool| -> String {
+        name.iter()
+            .filter(|t| all || t.info.case.capitalised())
+            .filter_map(|t| t.bare.chars().next())
+            .flat_map(char::to_uppercase)
+            .collect()
+    };
+    initials(false) == letters || initials(true) == letters
 }
 
 /// The lowercased words of `s..e`, joined by spaces.
