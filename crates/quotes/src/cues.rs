@@ -65,6 +65,9 @@ pub struct Cues {
     /// Nouns that announce someone's words ("reactie", "statement"): a sentence with one, naming
     /// one person, introduces the speaker of the quotation after it.
     pub speech_nouns: HashSet<String>,
+    /// Particles that belong to the reporting verb before its clause ("pointed out the
+    /// plan had failed"), from `verb_particles`.
+    pub verb_particles: HashSet<String>,
 }
 
 impl Cues {
@@ -162,6 +165,7 @@ impl Cues {
             document_nouns: setting("document_nouns").into_iter().collect(),
             plural_suffixes: setting("plural_suffixes"),
             speech_nouns: setting("speech_nouns").into_iter().collect(),
+            verb_particles: setting("verb_particles").into_iter().collect(),
             plural_verb_suffixes: setting("plural_verb_suffixes"),
         }
     }

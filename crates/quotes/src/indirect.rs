@@ -176,8 +176,16 @@ fn bare_clause_quote(
     if cue.participle && after_function_word {
         return None;
     }
-    let mut start = skip_adverbials(cx, verb + 1, end);
-    let adverbials = start > verb + 1;
+    // "pointed out he had secured …": a particle of the verb opens no clause.
+    let mut after_verb = verb + 1;
+    if cx
+        .word(after_verb)
+        .is_some_and(|w| cx.cues.verb_particles.contains(&w.to_lowercase()))
+    {
+        after_verb += 1;
+    }
+    let mut start = skip_adverbials(cx, after_verb, end);
+    let adverbials = start > after_verb;
     if cue.addressee {
         // "told the press …", "told him …", "told reporters …" (a bare plural noun).
         let after = match cx.phrase_after(start, end) {
@@ -297,7 +305,13 @@ fn marker_quote(
             start += 1;
         }
         (end > start + 1).then(|| cx.span(start, end))?
-    } else if marker > first && cx.token(marker - 1) == "," && phrase_end >= end {
+    } else if marker > first
+        && cx.token(marker - 1) == ","
+        && (phrase_end >= end
+            || (cx.token(phrase_end) == "," && has_finite_verb(cx, first, marker - 1, quoted)))
+    {
+        // "… were rescued, according to officials, some of them …": the clause before the
+        // marker is what the source says; what follows its comma is the writer's again.
         cx.span(first, marker - 1)
     } else {
         cx.span(first, end)
