@@ -87,6 +87,13 @@ pub(crate) struct RuleLexicon {
     pub name_openers: Phrases,
     /// Top-level domains that end a web domain ("com", "au").
     pub domain_suffixes: Phrases,
+    /// Roles held in an organisation ("spokeswoman", "chief executive"): before "of"/"for"/"at"
+    /// a name, or after it, they make the name an organisation.
+    pub org_roles: Phrases,
+    /// Prepositions linking such a role to the organisation after it ("of", "for", "at").
+    pub role_links: Phrases,
+    /// Endings of compound one-word organisation names ("-media", "-soft"), lowercase.
+    pub org_endings: Vec<String>,
 }
 
 impl RuleLexicon {
@@ -159,6 +166,17 @@ impl RuleLexicon {
             not_surname_endings: kroniek_lang::words(code, "gazetteer_not_surname_endings.txt"),
             name_openers: Phrases::from_entries(list("gazetteer_name_openers.txt")),
             domain_suffixes: Phrases::from_entries(list("domain_suffixes.txt")),
+            org_roles: Phrases::from_entries(
+                list("gazetteer_org_roles.txt")
+                    .into_iter()
+                    .filter(|e| !e.starts_with('+')),
+            ),
+            role_links: Phrases::from_entries(
+                list("gazetteer_org_roles.txt")
+                    .into_iter()
+                    .filter_map(|e| e.strip_prefix('+')),
+            ),
+            org_endings: kroniek_lang::words(code, "gazetteer_org_endings.txt"),
         }
     }
 
@@ -197,5 +215,8 @@ mod tests {
         assert!(lex.not_surname_endings.iter().any(|e| e == "hood"));
         assert!(lex.name_openers.contains("all") && !lex.name_openers.contains("the"));
         assert!(lex.domain_suffixes.contains("com") && !lex.domain_suffixes.contains("in"));
+        assert!(lex.org_roles.contains("spokeswoman") && !lex.org_roles.contains("lawyer"));
+        assert!(lex.role_links.contains("of") && !lex.org_roles.contains("of"));
+        assert!(lex.org_endings.iter().any(|e| e == "media"));
     }
 }

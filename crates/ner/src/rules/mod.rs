@@ -89,6 +89,7 @@ impl RuleTagger {
             }
         }
         make_consistent(&mut found, &toks);
+        self.untype_shared_first_words(&mut found, &toks);
         let mut out = vec![Vec::new(); sentences.len()];
         for f in found {
             if let Some(chunks) = out.get_mut(f.sentence) {
@@ -233,6 +234,47 @@ impl RuleTagger {
             || (self.has_keyword(&toks[start..end])
                 && (!coordinator || self.has_keyword(&toks[k..after])));
         joins.then_some(k)
+    }
+
+    /// Names guessed to be persons that share a first word which is no known first name
+    /// ("Sailor Neptune", "Sailor Uranus") are a series of characters, works or products rather
+    /// than relatives, who share their last name: they become misc. Only first words of five
+    /// letters or more count, as short ones may be a family name written first ("Wang Yi").
+    fn untype_shared_first_words(&self, found: &mut [Found], toks: &[Vec<Tok>]) {
+        let first_word = |f: &Found| -> Option<&Tok> {
+            let t = toks.get(f.sentence)?.get(f.start)?;
+            let eligible = !f.strong
+                && f.kind == NameKind::Person
+                && f.end - f.start >= 2
+                && t.info.case == Case::Title
+                && t.key.chars().count() >= 5
+                && !self.lexicon.first_names.contains(&t.key);
+            eligible.then_some(t)
+        };
+        let mut names: HashMap<&str, HashSet<String>> = HashMap::new();
+        for f in found.iter() {
+            if let Some(t) = first_word(f) {
+                let words = toks
+                    .get(f.sentence)
+                    .and_then(|s| s.get(f.start..f.end))
+                    .unwrap_or(&[]);
+                let name: Vec<&str> = words.iter().map(|t| t.key.as_str()).collect();
+                names
+                    .entry(t.key.as_str())
+                    .or_default()
+                    .insert(name.join(" "));
+            }
+        }
+        let shared: HashSet<String> = names
+            .into_iter()
+            .filter(|(_, set)| set.len() >= 2)
+            .map(|(first, _)| first.to_string())
+            .collect();
+        for f in found.iter_mut() {
+            if first_word(f).is_some_and(|t| shared.contains(&t.key)) {
+                f.kind = NameKind::Misc;
+            }
+        }
     }
 
     /// Whether one of `toks` is an organisation, place or event word. Titles do not count: in
@@ -476,6 +518,33 @@ mod tests {
             has(&found, "Maria Entertainment", NameKind::Person),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn roles_held_in_an_organisation_type_the_name_next_to_them() {
+        let found = names(
+            "Ann Lee , chief executive of Zorbix , spoke . | A Quoddle spokeswoman declined . \
+             | A lawyer for Brenk said more .",
+        );
+        assert!(has(&found, "Zorbix", NameKind::Organisation), "{found:?}");
+        assert!(has(&found, "Quoddle", NameKind::Organisation), "{found:?}");
+        assert!(has(&found, "Brenk", NameKind::Person), "{found:?}");
+    }
+
+    #[test]
+    fn compound_organisation_words_and_shared_first_words() {
+        let found = names(
+            "Later Zorbmedia bought the rights . | Fans love Glimmer Neptune and Glimmer Uranus . \
+             | Zhou Yi met Zhou Lin .",
+        );
+        assert!(
+            has(&found, "Zorbmedia", NameKind::Organisation),
+            "{found:?}"
+        );
+        assert!(has(&found, "Glimmer Neptune", NameKind::Misc), "{found:?}");
+        assert!(has(&found, "Glimmer Uranus", NameKind::Misc), "{found:?}");
+        assert!(has(&found, "Zhou Yi", NameKind::Person), "{found:?}");
+        assert!(has(&found, "Zhou Lin", NameKind::Person), "{found:?}");
     }
 
     #[test]

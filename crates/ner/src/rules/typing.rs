@@ -245,6 +245,8 @@ impl RuleTagger {
         let acronym = e - s == 1 && toks[s].info.case == Case::Upper;
         let kind = if let Some(kind) = self.not_a_person(toks, s, e) {
             kind
+        } else if self.in_organisation_role(toks, s, e) && !acronym {
+            NameKind::Organisation
         } else if lex.person_verbs.contains(next) && !acronym {
             NameKind::Person
         } else if minor_place || (lex.place_cues.contains(prev) && !acronym) {
@@ -264,17 +266,38 @@ impl RuleTagger {
     /// it spells its initials ("World Wrestling Entertainment (WWE)").
     fn not_a_person(&self, toks: &[Tok], s: usize, e: usize) -> Option<NameKind> {
         let lex = &self.lexicon;
-        if e - s < 2 || lex.first_names.contains(&toks[s].key) {
-            return None;
-        }
         let last = toks[e - 1].key.as_str();
         let chars = last.chars().count();
+        if lex.first_names.contains(&toks[s].key) {
+            return None;
+        }
+        if e - s == 1 {
+            // "Vizmedia", "Microsoft": one word compounded with an organisation word.
+            let compound = toks[s].info.case == Case::Title
+                && lex
+                    .org_endings
+                    .iter()
+                    .any(|end| chars >= end.chars().count() + 3 && last.ends_with(end.as_str()));
+            return compound.then_some(NameKind::Organisation);
+        }
         let not_surname = lex.org_heads.contains(last)
             || lex
                 .not_surname_endings
                 .iter()
                 .any(|end| chars >= end.chars().count() + 2 && last.ends_with(end.as_str()));
         (not_surname || self.has_acronym_alias(toks, s, e)).then_some(NameKind::Organisation)
+    }
+
+    /// Whether the name `s..e` stands where an organisation does: after a role held in one and
+    /// "of", "for" or "at" ("chief executive of Alphabet"), or before such a role ("a Woolworths
+    /// spokesperson", "House speaker").
+    fn in_organisation_role(&self, toks: &[Tok], s: usize, e: usize) -> bool {
+        let lex = &self.lexicon;
+        let lower_role = |t: &Tok| t.info.case == Case::Lower && lex.org_roles.contains(&t.key);
+        let before =
+            s >= 2 && lex.role_links.contains(&toks[s - 1].key) && lower_role(&toks[s - 2]);
+        let after = toks.get(e).is_some_and(lower_role) && !toks[e - 1].possessive;
+        before || after
     }
 
     /// Whether an acronym that spells the initials of `s..e` stands in brackets right after it
