@@ -54,7 +54,8 @@
 //! - [`Archive::places`]: places with coordinates and how many documents name them (the map).
 //! - [`Archive::events`]: events ordered by date (the timeline), each with the coordinates,
 //!   country and geo precision of its resolved place; [`Archive::events_where`] also filters
-//!   them by country or bounding box (the map).
+//!   them by country or bounding box (the map), and [`Archive::events_scoped`] by the event's
+//!   own date and its negated and hypothetical flags too (`kroniek events`).
 //! - [`Archive::stats`]: counts of documents and layer rows.
 //!
 //! A [`SqliteArchive`] connection is `Send` but not `Sync`: a server opens one per worker
@@ -419,6 +420,24 @@ pub struct EventFilter {
     pub bbox: Option<BoundingBox>,
 }
 
+/// Conditions on the events themselves beyond [`EventFilter`]: the event's own date and its
+/// flags, for [`Archive::events_scoped`] (`kroniek events --since --until`). A separate type
+/// rather than more fields of [`EventFilter`], so that code building an [`EventFilter`] by its
+/// fields keeps compiling.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct EventScope {
+    /// Only events dated on or after this date (an ISO 8601 prefix such as `2019`, `2019-03` or
+    /// `2019-03-05`). An event's date is that of its resolved time, else its document's
+    /// publication date ([`EventHit::date`]); an event with neither is left out.
+    pub since: Option<String>,
+    /// Only events dated on or before this date (inclusive: `2019-03` includes the whole
+    /// month).
+    pub until: Option<String>,
+    /// Leave out events that the text negates ("there was no fighting") or gives as
+    /// hypothetical ("plans to bomb"), as the events' CSV and GeoJSON exports do.
+    pub asserted_only: bool,
+}
+
 /// How much the store holds.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stats {
@@ -471,6 +490,17 @@ pub trait Archive {
         &self,
         query: &Query,
         filter: &EventFilter,
+        page: Page,
+    ) -> Result<Counted<EventHit>, StoreError> {
+        self.events_scoped(query, filter, &EventScope::default(), page)
+    }
+    /// Events in the selected documents that pass `filter` (country, bounding box) and
+    /// `scope` (the event's own date, negated and hypothetical events), by date.
+    fn events_scoped(
+        &self,
+        query: &Query,
+        filter: &EventFilter,
+        scope: &EventScope,
         page: Page,
     ) -> Result<Counted<EventHit>, StoreError>;
     /// Counts of documents and layer rows.

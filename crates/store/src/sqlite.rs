@@ -6,8 +6,8 @@ use crate::snippet::snippet;
 use crate::stem::{index_text, parse_query, TextQuery};
 use crate::{
     content_hash, schema, Archive, BoundingBox, Counted, DocId, DocumentSummary, EventFilter,
-    EventHit, Near, NewDocument, OutletCount, Page, PlaceCount, Presence, PutOutcome, Query,
-    QuoteHit, SearchHit, SpeakerCount, Stats, StoreError, StoredDocument,
+    EventHit, EventScope, Near, NewDocument, OutletCount, Page, PlaceCount, Presence, PutOutcome,
+    Query, QuoteHit, SearchHit, SpeakerCount, Stats, StoreError, StoredDocument,
 };
 use kroniek_text::Lang;
 use rusqlite::functions::FunctionFlags;
@@ -416,6 +416,26 @@ fn event_conditions(
         params.push(Sql::Real(bbox.east));
     }
     Ok(())
+}
+
+/// The conditions of an [`EventScope`] on `events e`: the event's date (`until` includes its
+/// whole day, month or year, as [`Query::to`] does) and its flags in the stored item.
+fn scope_conditions(scope: &EventScope, parts: &mut Vec<String>, params: &mut Vec<Sql>) {
+    if let Some(since) = non_empty(&scope.since) {
+        parts.push("e.date >= ?".into());
+        params.push(Sql::Text(since.to_string()));
+    }
+    if let Some(until) = non_empty(&scope.until) {
+        // `~` sorts after every character of an ISO date.
+        parts.push("e.date <= ?".into());
+        params.push(Sql::Text(format!("{until}~")));
+    }
+    if scope.asserted_only {
+        parts.push(
+            "coalesce(json_extract(e.item, '$.negated'), 0) = 0 AND coalesce(json_extract(e.item, '$.hypothetical'), 0) = 0"
+                .into(),
+        );
+    }
 }
 
 /// Refuses a box with a coordinate out of range or its south above its north.
@@ -934,10 +954,11 @@ impl Archive for SqliteArchive {
         Ok(Counted { total, items })
     }
 
-    fn events_where(
+    fn events_scoped(
         &self,
         query: &Query,
         filter: &EventFilter,
+        scope: &EventScope,
         page: Page,
     ) -> Result<Counted<EventHit>, StoreError> {
         let page = checked(page)?;
@@ -950,6 +971,7 @@ impl Archive for SqliteArchive {
         }
         let located = self.version >= 2;
         event_conditions(filter, located, &mut own, &mut extra)?;
+        scope_conditions(scope, &mut own, &mut extra);
         let own = if own.is_empty() {
             "1".to_string()
         } else {
@@ -1049,5 +1071,56 @@ mod tests {
         let km = haversine_km(52.3676, 4.9041, 51.9244, 4.4777);
         assert!((km - 57.0).abs() < 2.0, "{km}");
         assert!(haversine_km(0.0, 0.0, 0.0, 0.0).abs() < 1e-9);
+    }
+
+    /// `events_scoped`: the event's own date bounds (inclusive, by ISO prefix) and the
+    /// negated and hypothetical flags, with the total counted under the same conditions.
+    #[test]
+    fn events_scoped_filters_by_event_date_and_flags() {
+        let mut store = SqliteArchive::open_in_memory().unwrap();
+        let analysis = serde_json::json!({
+            "lang": "en",
+            "text": "Fighting on Monday. No fighting in March. Bombing planned in April.",
+            "meta": {"published": "2019-03-05"},
+            "events": [
+                {"event_type": "battles", "date": "2019-03-04"},
+                {"event_type": "battles", "date": "2019-03-20", "negated": true},
+                {"event_type": "strikes", "date": "2019-04-02", "hypothetical": true}
+            ]
+        });
+        let doc = NewDocument::from_analysis(analysis, None, None).unwrap();
+        store.put(&doc).unwrap();
+        let list = |scope: EventScope| {
+            store
+                .events_scoped(
+                    &Query::default(),
+                    &EventFilter::default(),
+                    &scope,
+                    Page::default(),
+                )
+                .unwrap()
+        };
+        let dates = |found: &Counted<EventHit>| -> Vec<String> {
+            found.items.iter().filter_map(|e| e.date.clone()).collect()
+        };
+        assert_eq!(list(EventScope::default()).total, 3);
+        let march = list(EventScope {
+            since: Some("2019-03".into()),
+            until: Some("2019-03".into()),
+            asserted_only: false,
+        });
+        assert_eq!(dates(&march), ["2019-03-04", "2019-03-20"]);
+        assert_eq!(march.total, 2);
+        let until_day = list(EventScope {
+            until: Some("2019-03-20".into()),
+            ..EventScope::default()
+        });
+        assert_eq!(until_day.total, 2);
+        let asserted = list(EventScope {
+            asserted_only: true,
+            ..EventScope::default()
+        });
+        assert_eq!(dates(&asserted), ["2019-03-04"]);
+        assert_eq!(asserted.total, 1);
     }
 }
