@@ -1,13 +1,22 @@
-//! `kroniek ingest` and `kroniek search`: fill the archive and find things in it.
+//! `kroniek ingest`, `kroniek search` and `kroniek events`: fill the archive, find documents
+//! in it, and list its events (as text, JSON, or the events' CSV and GeoJSON exports).
 
 use anyhow::{bail, Context, Result};
 use clap::{Args, ValueEnum};
+use kroniek_events::{event_rows, events_csv, events_geojson, Event, EventRow, Source};
 use kroniek_ingest::{ingest, IngestOptions, Progress};
 use kroniek_pipeline::Pipeline;
-use kroniek_store::{Archive, Counted, Near, Page, Query, SearchHit, SqliteArchive};
+use kroniek_places::Place;
+use kroniek_store::{
+    Archive, BoundingBox, Counted, DocId, EventFilter, EventHit, EventScope, Near, Page, Query,
+    SearchHit, SqliteArchive,
+};
 use kroniek_text::Lang;
+use kroniek_time::TimeExpression;
+use serde::Deserialize;
+use std::collections::hash_map::{Entry, HashMap};
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// The store used when `--db` is not given.
 const DEFAULT_DB: &str = "kroniek.db";
@@ -107,12 +116,10 @@ pub enum SearchFormat {
     Table,
 }
 
-/// Arguments of `search`.
+/// The filters on documents that `search` and `events` share (the server's listings take the
+/// same ones: `docs/server.md`).
 #[derive(Args)]
-pub struct SearchArgs {
-    /// Words (stemmed: "woningen" finds "woning"), "a phrase", -excluded, prefix*. Leave out
-    /// to list by filters only, newest first.
-    query: Option<String>,
+pub struct DocumentFilters {
     /// Documents quoting this speaker (full name or surname).
     #[arg(long)]
     speaker: Option<String>,
@@ -123,19 +130,16 @@ pub struct SearchArgs {
     #[arg(long)]
     place: Option<String>,
     /// Documents naming a place near LAT,LON (with --km).
-    #[arg(long, value_name = "LAT,LON")]
+    #[arg(long, value_name = "LAT,LON", allow_hyphen_values = true)]
     near: Option<String>,
     /// Radius for --near, in kilometres.
     #[arg(long, default_value_t = 25.0)]
     km: f64,
-    /// Documents with an event of this type.
-    #[arg(long)]
-    event_type: Option<String>,
     /// Published on or after this date (2019, 2019-03, 2019-03-05).
-    #[arg(long)]
+    #[arg(long, value_name = "DATE")]
     from: Option<String>,
     /// Published on or before this date (inclusive).
-    #[arg(long)]
+    #[arg(long, value_name = "DATE")]
     to: Option<String>,
     /// Language (nl, en, other).
     #[arg(long)]
@@ -143,6 +147,51 @@ pub struct SearchArgs {
     /// Outlet.
     #[arg(long)]
     outlet: Option<String>,
+}
+
+impl DocumentFilters {
+    /// The store query of these filters with a text query and an event type, every value
+    /// checked first (an error names the flag and the value).
+    fn query(self, text: Option<String>, event_type: Option<String>) -> Result<Query> {
+        let near = self
+            .near
+            .as_deref()
+            .map(|n| parse_near(n, self.km))
+            .transpose()?;
+        for (flag, date) in [("--from", &self.from), ("--to", &self.to)] {
+            if let Some(date) = date {
+                check_date(flag, date)?;
+            }
+        }
+        if let Some(lang) = &self.lang {
+            parse_lang(lang).with_context(|| format!("--lang {lang:?}"))?;
+        }
+        Ok(Query {
+            text,
+            speaker: self.speaker,
+            entity: self.entity,
+            place: self.place,
+            near,
+            event_type,
+            from: self.from,
+            to: self.to,
+            lang: self.lang,
+            outlet: self.outlet,
+        })
+    }
+}
+
+/// Arguments of `search`.
+#[derive(Args)]
+pub struct SearchArgs {
+    /// Words (stemmed: "woningen" finds "woning"), "a phrase", -excluded, prefix*. Leave out
+    /// to list by filters only, newest first.
+    query: Option<String>,
+    #[command(flatten)]
+    filters: DocumentFilters,
+    /// Documents with an event of this type.
+    #[arg(long)]
+    event_type: Option<String>,
     /// Results per page.
     #[arg(long, default_value_t = 20)]
     limit: u32,
@@ -159,31 +208,8 @@ pub struct SearchArgs {
 
 /// Runs `search`.
 pub fn run_search(args: SearchArgs) -> Result<()> {
-    if !args.db.exists() {
-        bail!(
-            "no store at {} (fill one with `kroniek ingest`, or name it with --db)",
-            args.db.display()
-        );
-    }
-    let store = SqliteArchive::open_read_only(&args.db)
-        .with_context(|| format!("cannot open {}", args.db.display()))?;
-    let near = args
-        .near
-        .as_deref()
-        .map(|n| parse_near(n, args.km))
-        .transpose()?;
-    let query = Query {
-        text: args.query,
-        speaker: args.speaker,
-        entity: args.entity,
-        place: args.place,
-        near,
-        event_type: args.event_type,
-        from: args.from,
-        to: args.to,
-        lang: args.lang,
-        outlet: args.outlet,
-    };
+    let store = open_store(&args.db)?;
+    let query = args.filters.query(args.query, args.event_type)?;
     let page = Page {
         limit: args.limit,
         offset: args.offset,
@@ -193,6 +219,49 @@ pub fn run_search(args: SearchArgs) -> Result<()> {
     match args.format {
         SearchFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&results)?)?,
         SearchFormat::Table => write!(out, "{}", table(&results, page))?,
+    }
+    Ok(())
+}
+
+/// Opens an existing store read-only; a missing file is an error naming `--db` and the path.
+fn open_store(db: &Path) -> Result<SqliteArchive> {
+    if !db.is_file() {
+        bail!(
+            "--db {}: no store there (fill one with `kroniek ingest`, or name it with --db)",
+            db.display()
+        );
+    }
+    let store = SqliteArchive::open_read_only(db)
+        .with_context(|| format!("--db {}: cannot open", db.display()))?;
+    let version = store
+        .schema_version()
+        .with_context(|| format!("--db {}: cannot read", db.display()))?;
+    if version < 1 {
+        bail!(
+            "--db {}: not a Kroniek store (empty, or another program's SQLite file)",
+            db.display()
+        );
+    }
+    Ok(store)
+}
+
+/// Refuses a date that is not `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (the server's rule), naming
+/// the flag and the value.
+fn check_date(flag: &str, date: &str) -> Result<()> {
+    let parts: Vec<&str> = date.split('-').collect();
+    let field = |i: usize, len: usize, min: u32, max: u32| {
+        parts.get(i).is_some_and(|p| {
+            p.len() == len
+                && p.bytes().all(|b| b.is_ascii_digit())
+                && p.parse::<u32>().is_ok_and(|n| (min..=max).contains(&n))
+        })
+    };
+    let ok = parts.len() <= 3
+        && field(0, 4, 0, 9999)
+        && (parts.len() < 2 || field(1, 2, 1, 12))
+        && (parts.len() < 3 || field(2, 2, 1, 31));
+    if !ok {
+        bail!("{flag} {date:?}: a date is YYYY, YYYY-MM or YYYY-MM-DD (such as 2019-03-05)");
     }
     Ok(())
 }
@@ -277,4 +346,370 @@ fn truncate(text: &str, n: usize) -> String {
     } else {
         text.chars().take(n - 1).chain(['…']).collect()
     }
+}
+
+/// Output formats of `events`.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EventsFormat {
+    /// One line per event: date, type/sub-type, place (country), counts, trigger words with
+    /// their character offsets, document.
+    Text,
+    /// The page as JSON: `{total, items}`, each item as the server's `/api/events` gives it.
+    Json,
+    /// One item per line (no total).
+    Jsonl,
+    /// The events' ACLED-like CSV export (`docs/exports.md`).
+    Csv,
+    /// The events' GeoJSON export: the events with coordinates (`docs/exports.md`).
+    Geojson,
+}
+
+/// Arguments of `events`.
+#[derive(Args)]
+pub struct EventsArgs {
+    /// Only events in documents matching these words (as for `search`).
+    query: Option<String>,
+    /// Only events of this type (a taxonomy code: battles, protests, displacement, …).
+    #[arg(long, visible_alias = "type", value_name = "TYPE")]
+    event_type: Option<String>,
+    /// Only events in this country (ISO 3166-1 alpha-2 code, such as SY; any case).
+    #[arg(long, value_name = "CODE")]
+    country: Option<String>,
+    /// Only events whose place lies in this box, in degrees (GeoJSON's order; a west above the
+    /// east crosses the antimeridian).
+    #[arg(long, value_name = "WEST,SOUTH,EAST,NORTH", allow_hyphen_values = true)]
+    bbox: Option<String>,
+    /// Only events dated on or after this date (2019, 2019-03, 2019-03-05): the event's own
+    /// date, else its document's publication date.
+    #[arg(long, value_name = "DATE")]
+    since: Option<String>,
+    /// Only events dated on or before this date (inclusive: 2019-03 includes all of March).
+    #[arg(long, value_name = "DATE")]
+    until: Option<String>,
+    #[command(flatten)]
+    filters: DocumentFilters,
+    /// Also list events the text negates or gives as hypothetical (text, json, jsonl only: the
+    /// CSV and GeoJSON exports never hold them).
+    #[arg(long)]
+    include_negated: bool,
+    /// Most events to list.
+    #[arg(long, default_value_t = 20)]
+    limit: u32,
+    /// Events to skip first.
+    #[arg(long, default_value_t = 0)]
+    offset: u32,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    format: EventsFormat,
+    /// The store.
+    #[arg(long, default_value = DEFAULT_DB)]
+    db: PathBuf,
+}
+
+/// Events asked of the store at once (its largest page is 1000).
+const EVENTS_PER_REQUEST: u32 = 500;
+
+/// Runs `events`: the store's events (in date order) that pass the filters, in one format.
+pub fn run_events(args: EventsArgs) -> Result<()> {
+    let export = matches!(args.format, EventsFormat::Csv | EventsFormat::Geojson);
+    if export && args.include_negated {
+        bail!("--include-negated works with --format text, json or jsonl: the CSV and GeoJSON exports leave out negated and hypothetical events");
+    }
+    let filter = EventFilter {
+        country: args.country.as_deref().map(parse_country).transpose()?,
+        bbox: args.bbox.as_deref().map(parse_bbox).transpose()?,
+    };
+    for (flag, date) in [("--since", &args.since), ("--until", &args.until)] {
+        if let Some(date) = date {
+            check_date(flag, date)?;
+        }
+    }
+    if let (Some(since), Some(until)) = (&args.since, &args.until) {
+        if since.as_str() > format!("{until}~").as_str() {
+            bail!("--since {since} is after --until {until}");
+        }
+    }
+    let scope = EventScope {
+        since: args.since,
+        until: args.until,
+        asserted_only: !args.include_negated,
+    };
+    let query = args.filters.query(args.query, args.event_type)?;
+    let store = open_store(&args.db)?;
+    let found = list_events(&store, &query, &filter, &scope, args.limit, args.offset)?;
+    let shown = found.items.len();
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        EventsFormat::Text => write!(out, "{}", event_lines(&found, args.offset))?,
+        EventsFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&found)?)?,
+        EventsFormat::Jsonl => {
+            for hit in &found.items {
+                writeln!(out, "{}", serde_json::to_string(hit)?)?;
+            }
+        }
+        EventsFormat::Csv => write!(out, "{}", events_csv(&export_rows(&store, &found.items)?))?,
+        EventsFormat::Geojson => writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&events_geojson(&export_rows(&store, &found.items)?))?
+        )?,
+    }
+    out.flush()?;
+    let unshown = found
+        .total
+        .saturating_sub(u64::from(args.offset) + shown as u64);
+    if unshown > 0 && !matches!(args.format, EventsFormat::Text | EventsFormat::Json) {
+        eprintln!(
+            "kroniek: {shown} of {} events written; {unshown} more after them (raise --limit, or page with --offset)",
+            found.total
+        );
+    }
+    Ok(())
+}
+
+/// Up to `limit` events from `offset` on, asked of the store in pages it accepts.
+fn list_events(
+    store: &SqliteArchive,
+    query: &Query,
+    filter: &EventFilter,
+    scope: &EventScope,
+    limit: u32,
+    offset: u32,
+) -> Result<Counted<EventHit>> {
+    let mut found = Counted {
+        total: 0,
+        items: Vec::new(),
+    };
+    let mut at = offset;
+    loop {
+        let left = limit.saturating_sub(found.items.len() as u32);
+        let page = Page {
+            limit: left.min(EVENTS_PER_REQUEST),
+            offset: at,
+        };
+        let next = store.events_scoped(query, filter, scope, page)?;
+        let got = next.items.len() as u32;
+        found.total = next.total;
+        found.items.extend(next.items);
+        at = at.saturating_add(got);
+        if got < page.limit || got == 0 || found.items.len() as u32 >= limit {
+            return Ok(found);
+        }
+    }
+}
+
+/// `--country`: two ASCII letters, upper-cased.
+fn parse_country(code: &str) -> Result<String> {
+    let code = code.trim();
+    if code.len() == 2 && code.bytes().all(|b| b.is_ascii_alphabetic()) {
+        Ok(code.to_ascii_uppercase())
+    } else {
+        bail!("--country {code:?}: a country is a two-letter ISO 3166-1 code (such as SY or NL)")
+    }
+}
+
+/// `--bbox WEST,SOUTH,EAST,NORTH` in degrees, checked as the server checks `bbox=`.
+fn parse_bbox(text: &str) -> Result<BoundingBox> {
+    let bad = || {
+        anyhow::anyhow!(
+            "--bbox {text:?}: a box is WEST,SOUTH,EAST,NORTH in degrees (such as 3.3,50.7,7.3,53.6), longitudes in [-180, 180], latitudes in [-90, 90], the south at or below the north"
+        )
+    };
+    let numbers = text
+        .split(',')
+        .map(|n| n.trim().parse::<f64>().map_err(|_| bad()))
+        .collect::<Result<Vec<f64>>>()?;
+    let [west, south, east, north] = numbers[..] else {
+        return Err(bad());
+    };
+    let lat = |x: f64| (-90.0..=90.0).contains(&x);
+    let lon = |x: f64| (-180.0..=180.0).contains(&x);
+    if !(lat(south) && lat(north) && lon(west) && lon(east) && south <= north) {
+        return Err(bad());
+    }
+    Ok(BoundingBox {
+        west,
+        south,
+        east,
+        north,
+    })
+}
+
+/// The layers of a stored analysis that the events' exports read.
+#[derive(Deserialize)]
+struct ExportLayers {
+    /// The text (character offsets point into it).
+    text: String,
+    /// The events layer.
+    #[serde(default)]
+    events: Vec<Event>,
+    /// The places layer.
+    #[serde(default)]
+    places: Vec<Place>,
+    /// The times layer.
+    #[serde(default)]
+    times: Vec<TimeExpression>,
+}
+
+/// The export rows of the listed events, built by the events crate's own `event_rows` from
+/// each document's stored analysis (read once per document). The source is the store's
+/// document id (as `/api/documents/{id}` and `/doc/{id}` name it) and url.
+fn export_rows(store: &SqliteArchive, hits: &[EventHit]) -> Result<Vec<EventRow>> {
+    let mut by_document: HashMap<DocId, HashMap<usize, EventRow>> = HashMap::new();
+    let mut rows = Vec::with_capacity(hits.len());
+    for hit in hits {
+        let id = hit.document.id;
+        let document = match by_document.entry(id) {
+            Entry::Occupied(rows) => rows.into_mut(),
+            Entry::Vacant(slot) => slot.insert(document_rows(store, id)?),
+        };
+        let row = hit
+            .event
+            .get("id")
+            .and_then(serde_json::Value::as_u64)
+            .and_then(|n| usize::try_from(n).ok())
+            .and_then(|event| document.remove(&event));
+        match row {
+            Some(row) => rows.push(row),
+            None => eprintln!(
+                "kroniek: an event of document {id} is not in its export (negated, hypothetical or without an id); left out"
+            ),
+        }
+    }
+    Ok(rows)
+}
+
+/// The export rows of one stored document, by event id.
+fn document_rows(store: &SqliteArchive, id: DocId) -> Result<HashMap<usize, EventRow>> {
+    let stored = store
+        .document(id)?
+        .with_context(|| format!("document {id} is listed but not stored"))?;
+    let layers = ExportLayers::deserialize(&stored.analysis).with_context(|| {
+        format!("document {id}: its stored analysis cannot be read as events, places and times for the export (stored by another Kroniek version?)")
+    })?;
+    let source = Source {
+        id: id.to_string(),
+        url: stored.document.url,
+        published: stored.document.published,
+    };
+    let rows = event_rows(
+        &source,
+        &layers.text,
+        &layers.events,
+        &layers.places,
+        &layers.times,
+    );
+    Ok(rows.into_iter().map(|r| (r.event.id, r)).collect())
+}
+
+/// The text format: a count line, then one line per event.
+fn event_lines(found: &Counted<EventHit>, offset: u32) -> String {
+    let shown = found.items.len();
+    let mut out = format!("{} events", found.total);
+    if shown > 0 && (found.total > shown as u64 || offset > 0) {
+        let first = offset as usize + 1;
+        out.push_str(&format!(" (showing {first}-{})", first + shown - 1));
+    }
+    out.push('\n');
+    let kinds: Vec<String> = found.items.iter().map(kind).collect();
+    let places: Vec<String> = found.items.iter().map(place).collect();
+    let width = |column: &[String]| column.iter().map(|c| c.chars().count()).max().unwrap_or(0);
+    let (kind_width, place_width) = (width(&kinds), width(&places));
+    for ((hit, kind), place) in found.items.iter().zip(&kinds).zip(&places) {
+        let line = format!(
+            "{:<10}  {kind:<kind_width$}  {place:<place_width$}  {}{}  {}",
+            date(hit),
+            trigger(hit),
+            counts(hit),
+            document(hit)
+        );
+        out.push_str(line.replace(['\n', '\r'], " ").trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// The event's date: the day of a date-time, `-` without one.
+fn date(hit: &EventHit) -> String {
+    match hit.date.as_deref() {
+        Some(d) if d.len() > 10 && d.as_bytes().get(10) == Some(&b'T') => {
+            d.get(..10).unwrap_or(d).to_string()
+        }
+        Some(d) => d.to_string(),
+        None => "-".to_string(),
+    }
+}
+
+/// `type/sub_type`, with the event's flags in brackets.
+fn kind(hit: &EventHit) -> String {
+    let mut kind = format!(
+        "{}/{}",
+        hit.event_type.as_deref().unwrap_or("-"),
+        hit.sub_type.as_deref().unwrap_or("-")
+    );
+    for flag in ["negated", "hypothetical", "historical"] {
+        if hit.event.get(flag).and_then(serde_json::Value::as_bool) == Some(true) {
+            kind.push_str(&format!(" [{flag}]"));
+        }
+    }
+    kind
+}
+
+/// The place with its country code: `Aleppo (SY)`; `-` without a place.
+fn place(hit: &EventHit) -> String {
+    match (hit.place.as_deref(), hit.country.as_deref()) {
+        (Some(place), Some(country)) => format!("{place} ({country})"),
+        (Some(place), None) => place.to_string(),
+        (None, Some(country)) => format!("- ({country})"),
+        (None, None) => "-".to_string(),
+    }
+}
+
+/// The trigger words in quotes with their character offsets: `"clashes" 47-54`.
+fn trigger(hit: &EventHit) -> String {
+    let trigger = hit.event.get("trigger");
+    let text = trigger
+        .and_then(|t| t.get("text"))
+        .and_then(serde_json::Value::as_str)
+        .unwrap_or("");
+    let span = trigger.and_then(|t| t.get("span"));
+    let at = |key: &str| {
+        span.and_then(|s| s.get(key))
+            .and_then(serde_json::Value::as_u64)
+    };
+    match (at("start"), at("end")) {
+        (Some(start), Some(end)) => format!("\"{text}\" {start}-{end}"),
+        _ => format!("\"{text}\""),
+    }
+}
+
+/// The event's counts: `  12 people (killed)`, several joined by `; `; empty without any.
+fn counts(hit: &EventHit) -> String {
+    let Some(counts) = hit.counts.as_ref().and_then(serde_json::Value::as_array) else {
+        return String::new();
+    };
+    let shown: Vec<String> = counts
+        .iter()
+        .filter_map(|c| {
+            let text = c.get("text").and_then(serde_json::Value::as_str)?;
+            Some(match c.get("what").and_then(serde_json::Value::as_str) {
+                Some(what) => format!("{text} ({what})"),
+                None => text.to_string(),
+            })
+        })
+        .collect();
+    if shown.is_empty() {
+        String::new()
+    } else {
+        format!("  {}", shown.join("; "))
+    }
+}
+
+/// The document: `#id title` (`#id (untitled)` without one).
+fn document(hit: &EventHit) -> String {
+    format!(
+        "#{} {}",
+        hit.document.id,
+        hit.document.title.as_deref().unwrap_or("(untitled)")
+    )
 }

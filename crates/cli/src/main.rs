@@ -29,6 +29,9 @@ enum Command {
     Ingest(archive::IngestArgs),
     /// Search the local store.
     Search(archive::SearchArgs),
+    /// List the local store's events (filter by type, country, box, date; text, JSON, CSV,
+    /// GeoJSON).
+    Events(archive::EventsArgs),
     /// Serve the store: an HTTP JSON API and a web interface (offline, read-only by default).
     Serve(serve::ServeArgs),
     /// Measure throughput (MB/s per core) and peak memory of the whole pipeline.
@@ -72,6 +75,7 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::Ingest(args) => archive::run_ingest(args),
         Command::Search(args) => archive::run_search(args),
+        Command::Events(args) => archive::run_events(args),
         Command::Serve(args) => serve::run(args),
         Command::Bench(args) => bench::run(args),
         Command::Eval(command) => evaluate::run_eval(command),
