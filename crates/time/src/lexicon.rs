@@ -101,6 +101,9 @@ pub(crate) enum Class {
     YearKind,
     /// A word that is a kind of year by itself ("fy", "schooljaar"): FY, SY or CY.
     YearAbbr,
+    /// An anaphoric determiner before a unit ("the same week", "that weekend", "dezelfde
+    /// maand"): a period named before, read as the reference's one.
+    Same,
     /// Not in the word file: the word starts a fixed phrase of `time_phrases.txt`.
     FixedStart,
     /// Not in the word file: the word is a number word, or starts a holiday name or a
@@ -167,6 +170,7 @@ impl Class {
             "meal" => Meal,
             "every_nth" => EveryNth,
             "year_abbr" => YearAbbr,
+            "same" => Same,
             _ => return None,
         })
     }

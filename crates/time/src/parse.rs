@@ -167,6 +167,10 @@ impl Parser<'_> {
                     return self.duration_from(i).is_some() || self.clock_for(i).is_some();
                 }
                 let entry = self.entry(i);
+                // "dat", "that" are mostly no time word: only before a unit
+                if !entry.is_empty() && entry.iter().all(|(c, _)| *c == Class::Same) {
+                    return self.same_period(i).is_some();
+                }
                 if matches!(t, "de" | "het" | "the") || Lexicon::weak_entry(entry) {
                     // "at the moment"
                     if self.fixed_at(i).is_some() {
@@ -783,6 +787,15 @@ impl Parser<'_> {
             self.range_end_period(i, opened),
             part(i),
         ])?;
+        // "from March to date", "van 2010 tot op heden": up to the reference day
+        if let Some((e, "todate")) = self.fixed_at(first.0) {
+            let a = match first.1 {
+                Ok(d) => d,
+                Err(p) => period_start(p)?,
+            };
+            return (opened && self.to_date_ok(first.0, e))
+                .then_some((e, Sem::DateRange(a, Day::Present)));
+        }
         let j = joiner(first.0)?;
         let second = longest([
             now(j),
@@ -1145,9 +1158,21 @@ impl Parser<'_> {
                 inner: Box::new(Period::RelYear(0)),
                 part: Part::End,
             }),
+            "todate" if self.to_date_ok(i, e) => {
+                Sem::Modified(Box::new(Sem::Date(Day::Present)), Mod::Until)
+            }
+            "ytd" => Sem::Period(Period::YearToDate),
             _ => return None,
         };
         Some((e, sem))
+    }
+
+    /// "to date" means up to now unless it is "up to date" or "date" is a noun ("equals to
+    /// date 1", "to date from 2010").
+    fn to_date_ok(&self, i: usize, e: usize) -> bool {
+        let up = i > 0 && matches!(self.word(i - 1), Some("up" | "bij"));
+        let noun = self.w.get(e).is_some_and(|w| w.kind == WKind::Num) || self.is(e, Class::From);
+        !up && !noun
     }
 
     /// English "the day", "the week", "the month", "the year": the current one ("partner of
@@ -2879,7 +2904,24 @@ impl Parser<'_> {
             self.part_period(i),
             self.week_of(i),
             self.nth_week(i),
+            self.same_period(i),
         ])
+    }
+
+    /// "the same week", "that weekend", "dezelfde maand", "hetzelfde jaar": a period named
+    /// before (singular units only: "that weeks" is no phrase).
+    fn same_period(&self, i: usize) -> M<Period> {
+        if !self.is(i, Class::Same) {
+            return None;
+        }
+        if self.is(i + 1, Class::Weekend) {
+            return Some((i + 2, Period::Same(Unit::Weekend)));
+        }
+        let w = self.word(i + 1)?;
+        let (u, k) = self.unit(i + 1)?;
+        let plural = w.ends_with('s') || (self.lx.dutch && w.ends_with("en"));
+        (k == 1.0 && !plural && matches!(u, Unit::Week | Unit::Month | Unit::Year))
+            .then_some((i + 2, Period::Same(u)))
     }
 
     /// "the first 2 weeks of 2021", "the last four months of 2021", "first ten days of last

@@ -125,6 +125,7 @@ pub(crate) fn day(d: &Day, cx: &Ctx) -> Days {
             let x = cx.today() + Duration::days(*n);
             vec![(date_s(x), x)]
         }
+        Day::Present => vec![("PRESENT_REF".to_string(), cx.today())],
         Day::Weekday { wd, rel } => weekday(*wd, *rel, cx),
         Day::WeekdayDom { wd, d, next } => weekday_dom(*wd, *d, *next, cx),
         Day::OfRelMonth { d, rel } => {
@@ -433,6 +434,25 @@ pub(crate) fn period(p: &Period, cx: &Ctx) -> Vec<Span3> {
             )]
         }
         Period::Season { .. } | Period::KindYear { .. } => Vec::new(),
+        Period::Same(unit) => {
+            let (base, timex) = match unit {
+                Unit::Week => (Period::RelWeek(0), "XXXX-WXX"),
+                Unit::Month => (Period::RelMonth(0), "XXXX-XX"),
+                Unit::Year => (Period::RelYear(0), "XXXX"),
+                Unit::Weekend => (Period::Weekend(0), "XXXX-WXX-WE"),
+                _ => return Vec::new(),
+            };
+            period(&base, cx)
+                .into_iter()
+                .map(|(_, s, e, g)| (timex.to_string(), s, e, g))
+                .collect()
+        }
+        Period::YearToDate => {
+            let t = today();
+            ymd(t.year(), 1, 1)
+                .map(|s| vec![(format!("{:04}", t.year()), s, t, Granularity::Custom)])
+                .unwrap_or_default()
+        }
         Period::Decade { century, decade } => {
             let centuries: Vec<i32> = match century {
                 Some(c) => vec![*c],
@@ -1149,10 +1169,17 @@ fn readings(sem: &Sem, cx: &Ctx) -> Vec<Reading> {
                 }
                 _ => day(b, cx),
             };
+            // up to the present ("from March to date") both ends are dates
+            let relative_end = matches!(b, Day::Present);
             pair_up(&da, &db)
                 .into_iter()
                 .map(|((ta, xa), (tb, xb))| {
                     let n = (*xb - *xa).num_days();
+                    let (ta, tb) = if relative_end {
+                        (date_s(*xa), date_s(*xb))
+                    } else {
+                        (ta.clone(), tb.clone())
+                    };
                     span_reading(
                         format!("({ta},{tb},P{n}D)"),
                         date_s(*xa),

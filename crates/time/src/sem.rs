@@ -163,6 +163,8 @@ pub(crate) enum Day {
     },
     /// The reference day plus this many days ("gisteren" = -1).
     Rel(i64),
+    /// The reference day as the present moment ("to date"): TIMEX PRESENT_REF.
+    Present,
     Weekday {
         wd: u32,
         rel: WdRel,
@@ -470,6 +472,11 @@ pub(crate) enum Period {
         inner: Box<Period>,
         part: Part,
     },
+    /// A week, month, year or weekend named before ("the same week", "dat weekend"): the
+    /// reference's one, with a TIMEX that leaves it open ("XXXX-WXX").
+    Same(Unit),
+    /// From the start of the reference's year to the reference day ("year to date").
+    YearToDate,
     /// The part of a period before or after the reference ("eerder deze week").
     Around {
         inner: Box<Period>,

@@ -313,3 +313,32 @@ fn glued_units_and_clock_windows() {
         (Some("2018-06-01T10:00:00"), Some("2018-06-01T10:05:00"))
     );
 }
+
+#[test]
+fn anaphoric_periods_and_to_date() {
+    let e = one("Ik was er niet dat weekend", Lang::Nl, Some("2016-11-11"));
+    assert_eq!(e.timex, "XXXX-WXX-WE");
+    assert_eq!(period(&e), (Some("2016-11-12"), Some("2016-11-14")));
+    let e = one("not there the same month", Lang::En, Some("2017-11-08"));
+    assert_eq!(
+        (e.timex.as_str(), period(&e).0),
+        ("XXXX-XX", Some("2017-11-01"))
+    );
+    // "dat" and "die" as conjunction or pronoun are no time words
+    assert!(find("Hij zei dat die man kwam", Lang::Nl, Some("2017-11-08")).is_empty());
+    let e = one("the most sales to date", Lang::En, Some("2016-11-07"));
+    assert_eq!(
+        (e.timex.as_str(), period(&e)),
+        ("PRESENT_REF", (None, Some("2016-11-07")))
+    );
+    assert!(find(
+        "the most up to date equipment",
+        Lang::En,
+        Some("2016-11-07")
+    )
+    .is_empty());
+    let e = one("down 20% in the year to date", Lang::En, Some("2018-09-07"));
+    assert_eq!(period(&e), (Some("2018-01-01"), Some("2018-09-07")));
+    let e = one("docked from March to date", Lang::En, Some("2016-11-07"));
+    assert_eq!(e.timex, "(2016-03-01,2016-11-07,P251D)");
+}
