@@ -352,7 +352,12 @@ impl<'a> Context<'a> {
                 return Some(Phrase::Name(self.span(j, end)));
             }
             let Some(word) = self.lower(j) else { break };
-            if self.lexicon.function_words.contains(&word) || self.cues.verb(&word).is_some() {
+            // "een vrouw": a word for a person heads a description even where the function-word
+            // list keeps it from starting a name.
+            let person_word = self.lexicon.is_role(&word);
+            if !person_word
+                && (self.lexicon.function_words.contains(&word) || self.cues.verb(&word).is_some())
+            {
                 break;
             }
             head = Some(word);
