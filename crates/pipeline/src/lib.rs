@@ -180,8 +180,19 @@ pub fn find_places(
         .find_names(text, segmentation, lang)
         .into_iter()
         .chain(gazetteer.find_demonyms(text, segmentation, lang));
+    // Names that are not places whatever the gazetteer holds: an armed group ("Hamas" is also
+    // a spelling of a German town) and a place name inside a longer person's name ("Paris
+    // Hilton").
+    let not_places: Vec<Span> = entities
+        .iter()
+        .filter(|e| matches!(e.kind, EntityKind::ArmedGroup | EntityKind::Person))
+        .flat_map(|e| e.mentions.iter().map(move |m| (e.kind, m.span)))
+        .filter(|(kind, span)| *kind == EntityKind::ArmedGroup || span.of(text).contains(' '))
+        .map(|(_, span)| span)
+        .collect();
     for mention in found {
-        if !mentions.iter().any(|m| m.overlaps(mention.span)) {
+        let in_other_name = not_places.iter().any(|n| n.overlaps(mention.span));
+        if !in_other_name && !mentions.iter().any(|m| m.overlaps(mention.span)) {
             mentions.push(mention.span);
         }
     }
