@@ -15,6 +15,9 @@ use kroniek_numbers::QuantityKind;
 use kroniek_quotes::QuoteKind;
 use kroniek_text::Span;
 use kroniek_time::TimeKind;
+
+/// The event type of people leaving, fleeing or being evacuated.
+const DISPLACEMENT: &str = "displacement";
 use std::collections::{HashMap, HashSet};
 
 /// Words after a number in which a verb can say what it counts ("12 mensen kwamen om").
@@ -163,14 +166,20 @@ impl<'a> Context<'a> {
     }
 
     /// The place: the nearest place name in the sentence, else in the sentence before, else
-    /// the document's main place.
+    /// the document's main place. People flee from a place: for a displacement, a destination
+    /// ("naar Aleppo", "to Turkey") is not the event's place, and in the sentence before it is
+    /// no event's place.
     fn place(&self, hit: &Hit) -> Option<EventPlace> {
+        let displacement = hit.sub_type.event_type == DISPLACEMENT;
+        // In the sentence before, a destination is where other people went, whatever the event.
         let in_sentence = |s: usize| {
             let span = self.input.segmentation.sentences.get(s)?.span;
             let from = self.places.partition_point(|m| m.span.start < span.start);
             let to = self.places.partition_point(|m| m.span.start < span.end);
+            let skip_destinations = displacement || s != hit.sentence;
             (from..to)
                 .filter(|k| !self.places[*k].demonym && span.contains(self.places[*k].span))
+                .filter(|k| !(skip_destinations && self.is_destination(self.places[*k].span)))
                 .min_by_key(|k| distance(self.places[*k].span, hit.span))
         };
         let (k, source) = in_sentence(hit.sentence)
@@ -187,6 +196,20 @@ impl<'a> Context<'a> {
             span: mention.span,
             within: self.within(k),
             source,
+        })
+    }
+
+    /// Whether a destination word ("naar", "to") stands right before the place at `span`, or
+    /// before the article in front of it.
+    fn is_destination(&self, span: Span) -> bool {
+        let w = self.words;
+        let first = w.first_at(span.start);
+        (first.saturating_sub(2)..first).any(|j| {
+            self.lx
+                .words
+                .at(w, j)
+                .iter()
+                .any(|(n, kind)| **kind == WordKind::Destination && j + n <= first)
         })
     }
 
@@ -259,7 +282,7 @@ impl<'a> Context<'a> {
                 .into_iter()
                 .collect();
         }
-        let displacement = hit.sub_type.event_type == "displacement";
+        let displacement = hit.sub_type.event_type == DISPLACEMENT;
         self.counts_in(hit.sentence)
             .iter()
             .map(|c| {
@@ -421,6 +444,7 @@ fn actor_mentions(input: &EventInput, places: &[PlaceMention], lx: &Lexicon) -> 
         .iter()
         .filter_map(|q| q.speaker.as_ref()?.entity)
         .collect();
+    let sources = marker_sources(input);
     let place_spans: Vec<Span> = places.iter().map(|p| p.span).collect();
     let mut out: Vec<(Span, usize)> = input
         .entities
@@ -436,10 +460,30 @@ fn actor_mentions(input: &EventInput, places: &[PlaceMention], lx: &Lexicon) -> 
                 .filter(move |m| e.kind != EntityKind::Misc || !is_adjective(&m.text, lx))
                 .map(move |m| (m.span, e.id))
         })
-        .filter(|(span, _)| !overlaps_any(&place_spans, *span))
+        .filter(|(span, _)| !overlaps_any(&place_spans, *span) && !overlaps_any(&sources, *span))
         .collect();
     out.sort_unstable_by_key(|(span, id)| (span.start, span.end, *id));
     out
+}
+
+/// The speaker mentions of quotations attributed by a marker rather than a verb ("volgens de
+/// VN", "according to officials", "…, aldus X"): a source of the report, not a party to what
+/// it reports. A speaker with a verb may be both ("the army said it struck …").
+fn marker_sources(input: &EventInput) -> Vec<Span> {
+    let cues = kroniek_quotes::Cues::for_lang(input.lang);
+    let mut spans: Vec<Span> = input
+        .quotes
+        .iter()
+        .filter(|q| {
+            q.cue.as_ref().is_some_and(|cue| {
+                let words: Vec<&str> = cue.text.split_whitespace().collect();
+                cues.marker_len(&words) == Some(words.len())
+            })
+        })
+        .filter_map(|q| Some(q.speaker.as_ref()?.mention.as_ref()?.span))
+        .collect();
+    spans.sort_unstable();
+    spans
 }
 
 /// The stretches of text inside direct quotations, merged into disjoint sorted spans.

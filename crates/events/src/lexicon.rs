@@ -55,6 +55,9 @@ pub(crate) enum WordKind {
     Clause,
     Agent,
     Target,
+    /// Where people go ("naar", "to"): a place after it is a destination, not where a
+    /// displacement happened.
+    Destination,
 }
 
 /// Everything the stage knows about one language.
@@ -162,6 +165,7 @@ impl Lexicon {
                 Some("clause") => WordKind::Clause,
                 Some("agent") => WordKind::Agent,
                 Some("target") => WordKind::Target,
+                Some("destination") => WordKind::Destination,
                 _ => {
                     self.problems
                         .push(format!("{code}/event_words.txt: unknown kind: {row:?}"));

@@ -274,7 +274,7 @@ pub fn find_events(input: &EventInput) -> Vec<Event> {
         .map(|hit| context.event(&hit))
         .collect();
     events.sort_by_key(|e| (e.trigger.span.start, e.trigger.span.end));
-    let mut events = merge::merge(events);
+    let mut events = merge::merge(events, input.segmentation);
     for (id, event) in events.iter_mut().enumerate() {
         event.id = id;
     }

@@ -1,18 +1,27 @@
 //! Merging: an article that reports the same event twice ("vertrekken" … "een exodus") gives
 //! one event with two mentions. Events merge when their sub-type and flags are the same and
-//! their places and times agree (or one of them lacks the argument).
+//! their places and times agree (or one of them lacks the argument). A later report that states
+//! a place or time the earlier one lacked is the same event only when it stands within a few
+//! sentences of it or shares an explicit place or time with it: a vague report refers back to a
+//! specific one ("de exodus"), but a specific one far after a vague one is usually another.
 
 use crate::arguments::round;
 use crate::{ArgumentSource, Event, EventPlace, EventTime};
+use kroniek_text::Segmentation;
 
 /// What a merge adds to the confidence for each extra mention.
 const PER_MENTION: f64 = 0.05;
 
+/// How many sentences after a vague report a report that states its own place or time may
+/// stand and still be the same event ("Het leger viel doelen aan" and, a paragraph on, "Vorige
+/// week werden bij gevechten in het centrum …" are two clashes).
+const MERGE_REACH: usize = 3;
+
 /// Merges the events (in text order) that report the same thing; the first report stays.
-pub(crate) fn merge(events: Vec<Event>) -> Vec<Event> {
+pub(crate) fn merge(events: Vec<Event>, seg: &Segmentation) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
     for event in events {
-        match out.iter_mut().find(|kept| compatible(kept, &event)) {
+        match out.iter_mut().find(|kept| compatible(kept, &event, seg)) {
             Some(kept) => absorb(kept, event),
             None => out.push(event),
         }
@@ -21,13 +30,58 @@ pub(crate) fn merge(events: Vec<Event>) -> Vec<Event> {
 }
 
 /// Whether two events can be one.
-fn compatible(a: &Event, b: &Event) -> bool {
+fn compatible(a: &Event, b: &Event, seg: &Segmentation) -> bool {
     a.sub_type == b.sub_type
         && a.negated == b.negated
         && a.hypothetical == b.hypothetical
         && a.historical == b.historical
         && same_place(a.place.as_ref(), b.place.as_ref())
         && same_time(a.time.as_ref(), b.time.as_ref())
+        && (!adds_specifics(a, b) || shared_evidence(a, b) || near(a, b, seg))
+}
+
+/// Whether the later event `b` states a place or time that `a` only has by fallback.
+fn adds_specifics(a: &Event, b: &Event) -> bool {
+    (explicit_place(b).is_some() && explicit_place(a).is_none())
+        || (explicit_time(b).is_some() && explicit_time(a).is_none())
+}
+
+/// Whether both events name the same place or the same time themselves (not by fallback).
+fn shared_evidence(a: &Event, b: &Event) -> bool {
+    let places = match (explicit_place(a), explicit_place(b)) {
+        (Some(x), Some(y)) => same_place(Some(x), Some(y)),
+        _ => false,
+    };
+    let times = match (explicit_time(a), explicit_time(b)) {
+        (Some(x), Some(y)) => same_time(Some(x), Some(y)),
+        _ => false,
+    };
+    places || times
+}
+
+/// The event's place when it names one itself (not by fallback).
+fn explicit_place(e: &Event) -> Option<&EventPlace> {
+    e.place
+        .as_ref()
+        .filter(|p| p.source != ArgumentSource::Document)
+}
+
+/// The event's time when it names one itself (not by fallback).
+fn explicit_time(e: &Event) -> Option<&EventTime> {
+    e.time
+        .as_ref()
+        .filter(|t| t.source != ArgumentSource::Document)
+}
+
+/// Whether `b`'s trigger stands within [`MERGE_REACH`] sentences of one of `a`'s mentions.
+fn near(a: &Event, b: &Event, seg: &Segmentation) -> bool {
+    let Some(there) = seg.sentence_at(b.trigger.span.start) else {
+        return false;
+    };
+    a.mentions.iter().rev().any(|m| {
+        seg.sentence_at(m.span.start)
+            .is_some_and(|here| there.abs_diff(here) <= MERGE_REACH)
+    })
 }
 
 /// A fallback (document-level) argument is a guess and agrees with anything.

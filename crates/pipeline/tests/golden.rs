@@ -9,7 +9,8 @@
 //! ```
 //!
 //! Every listed item must be present (extra findings are allowed); `absent_quotes` lists texts
-//! that no quote may start or end inside of a word of. Offsets are checked too: each item's text
+//! that no quote may start or end inside of a word of, and `absent` lists, per layer
+//! (`quantities`, `times`, `places`, `events`), items that no finding may match. Offsets are checked too: each item's text
 //! must be the text at its character offsets.
 //!
 //! The seed report lives outside the repository (`../shared/seeds`); its expected file is
@@ -144,6 +145,16 @@ fn check(name: &str, text: &str, expected: &Value) -> Vec<String> {
                 .any(|got| subset(want, got));
             if !found {
                 failures.push(format!("{name}: no {layer} item matching {want}"));
+            }
+        }
+        for unwanted in expected["absent"][key].as_array().into_iter().flatten() {
+            let found = output[layer]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .any(|got| subset(unwanted, got));
+            if found {
+                failures.push(format!("{name}: a {layer} item matches absent {unwanted}"));
             }
         }
     }
