@@ -51,25 +51,7 @@ pub(crate) fn scan(
 
 /// Scans the tokens `w` (starting at token `offset` of the text) into `out`.
 fn scan_part(w: &[W<'_>], lx: &'static Lexicon, offset: usize, out: &mut Vec<(usize, usize, Sem)>) {
-    let p = Parser {
-        w,
-        lx,
-        entries: w
-            .iter()
-            .map(|w| match w.kind {
-                // "dec.", "tue." kept whole by the segmenter
-                WKind::Word => match (lx.entry(&w.text), w.text.strip_suffix('.')) {
-                    ([], Some(bare)) => lx.entry(bare),
-                    (e, _) => e,
-                },
-                _ => &[],
-            })
-            .collect(),
-        numbers: (0..w.len()).map(|_| OnceCell::new()).collect(),
-        days: (0..w.len()).map(|_| OnceCell::new()).collect(),
-        periods: (0..w.len()).map(|_| OnceCell::new()).collect(),
-        chunks: (0..w.len()).map(|_| OnceCell::new()).collect(),
-    };
+    let p = Parser::new(w, lx);
     let mut i = 0;
     while i < w.len() {
         if !p.may_start(i) {
@@ -102,7 +84,30 @@ fn longest<T>(cands: impl IntoIterator<Item = M<T>>) -> M<T> {
     best
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
+    /// A parser over the tokens `w`.
+    fn new(w: &'a [W<'a>], lx: &'static Lexicon) -> Parser<'a> {
+        Parser {
+            w,
+            lx,
+            entries: w
+                .iter()
+                .map(|w| match w.kind {
+                    // "dec.", "tue." kept whole by the segmenter
+                    WKind::Word => match (lx.entry(&w.text), w.text.strip_suffix('.')) {
+                        ([], Some(bare)) => lx.entry(bare),
+                        (e, _) => e,
+                    },
+                    _ => &[],
+                })
+                .collect(),
+            numbers: (0..w.len()).map(|_| OnceCell::new()).collect(),
+            days: (0..w.len()).map(|_| OnceCell::new()).collect(),
+            periods: (0..w.len()).map(|_| OnceCell::new()).collect(),
+            chunks: (0..w.len()).map(|_| OnceCell::new()).collect(),
+        }
+    }
+
     fn text(&self, i: usize) -> Option<&str> {
         self.w.get(i).map(|w| w.text.as_ref())
     }
@@ -290,6 +295,13 @@ impl Parser<'_> {
         }
         if !matches!(self.word(s), Some("om" | "at" | "op" | "on")) {
             return false;
+        }
+        // "on November 18-19", "op 18-19 november" (as Recognizers-Text has it)
+        if matches!(self.word(s), Some("op" | "on"))
+            && matches!(sem, Sem::DateRange(..))
+            && self.day_span(s + 1).is_some()
+        {
+            return true;
         }
         let dotted = self.w.get(s + 1).is_some_and(|w| {
             let b = w.text.as_bytes();
@@ -511,6 +523,8 @@ impl Parser<'_> {
             Sem::Duration(..) | Sem::Durations(_) | Sem::Set(_) | Sem::Offset(..) => None,
             // "voor maandag 21 tussen 9:30 en 15:00" books a stretch: "for"
             Sem::DateTimeRange(..) if dutch_for => None,
+            // "plan voor dec/2018-mei/2019": a stretch is what something is for
+            Sem::DateRange(..) | Sem::PeriodRange(..) if dutch_for => None,
             Sem::Time(_) if m == Mod::Before && self.lx.dutch && !self.clock_context(i + 1) => None,
             s => Some((end, Sem::Modified(Box::new(s), m))),
         }
@@ -578,6 +592,7 @@ impl Parser<'_> {
             self.day_span(j),
             self.chunk_range(j),
             self.dash_range(j, opener == Some(true)),
+            self.split_range(j),
         ])
         .and_then(|(end, sem)| {
             if opener.is_none() && matches!(sem, Sem::TimeRange(..)) && !self.range_ok(i, end) {
@@ -667,8 +682,13 @@ impl Parser<'_> {
                 },
             ) => {
                 let (ya, yb) = (ya.or(yb), yb.or(ya));
+                // "5/1-5/7, 2020"
+                let (end, ya, yb) = match (ya, self.opt_year(i + 1)) {
+                    (None, (e, Some(y))) => (e, Some(y), Some(y)),
+                    _ => (i + 1, ya, yb),
+                };
                 Some((
-                    i + 1,
+                    end,
                     Sem::DateRange(
                         Day::Ymd {
                             y: ya,
@@ -804,6 +824,15 @@ impl Parser<'_> {
             self.range_end_period(j, true),
             part(j),
         ])?;
+        // "5/1-5/7, 2020": a year after the range belongs to both days
+        let (second_end, second_day) = match second.1 {
+            Ok(Day::Ymd { y: None, m, d }) => match self.opt_year(second.0) {
+                (e, Some(y)) => (e, Ok(Day::Ymd { y: Some(y), m, d })),
+                _ => (second.0, Ok(Day::Ymd { y: None, m, d })),
+            },
+            other => (second.0, other),
+        };
+        let second = (second_end, second_day);
         let sem = match (first.1, second.1) {
             (Ok(a), Ok(b)) => {
                 let (a, b) = share_year(a, b);
@@ -811,17 +840,80 @@ impl Parser<'_> {
             }
             (Err(a), Err(b)) => {
                 let a = match (&a, &b) {
-                    (Period::Month { y: None, m }, Period::Month { y: Some(y), .. }) => {
-                        Period::Month { y: Some(*y), m: *m }
+                    // "nov - feb 2017" starts in the year before
+                    (Period::Month { y: None, m }, Period::Month { y: Some(y), m: m2 }) => {
+                        Period::Month {
+                            y: Some(if m > m2 { y - 1 } else { *y }),
+                            m: *m,
+                        }
                     }
                     _ => a,
                 };
                 Sem::PeriodRange(a, b)
             }
-            (Err(a), Ok(b)) => Sem::DateRange(period_start(a)?, b),
+            (Err(a), Ok(b)) => {
+                let (a, b) = share_year(period_start(a)?, b);
+                Sem::DateRange(a, b)
+            }
             (Ok(a), Err(b)) => Sem::DateRange(a, period_start(b)?),
         };
         Some((second.0, sem))
+    }
+
+    /// A range of dates whose dash is glued inside a token: "Nov 18-Dec 19, 2015", "18 nov
+    /// 2014-19 dec 2015", "nov-5 feb 2017", "Dec/2018-May/2019". The token is split at its
+    /// dash and the few tokens around it are read again as "A - B".
+    fn split_range(&self, i: usize) -> M<Sem> {
+        let mut best: M<Sem> = None;
+        for k in i..(i + 4).min(self.w.len()) {
+            let t = &self.w[k];
+            if t.kind == WKind::Punct {
+                continue;
+            }
+            let Some((a, b)) = t.text.split_once('-') else {
+                continue;
+            };
+            let alnum = |s: &str| !s.is_empty() && s.bytes().all(|c| c.is_ascii_alphanumeric());
+            let month = |s: &str| self.lx.is(s, Class::Month) || self.lx.is(s, Class::MonthAbbr);
+            let digits = |s: &str| s.bytes().all(|c| c.is_ascii_digit());
+            if !alnum(a) || !alnum(b) || !(month(a) || month(b) || (digits(a) && digits(b))) {
+                continue;
+            }
+            let end = (k + 5).min(self.w.len());
+            let half = |s: &str, start: usize| W {
+                text: std::borrow::Cow::Owned(s.to_string()),
+                span: Span::new(start, start + s.len()),
+                kind: if s.as_bytes()[0].is_ascii_digit() {
+                    WKind::Num
+                } else {
+                    WKind::Word
+                },
+            };
+            let at = t.span.start + a.len();
+            let mut sub: Vec<W<'_>> = self.w[i..k].to_vec();
+            sub.push(half(a, t.span.start));
+            sub.push(W {
+                text: std::borrow::Cow::Borrowed("-"),
+                span: Span::new(at, at + 1),
+                kind: WKind::Punct,
+            });
+            sub.push(half(b, at + 1));
+            sub.extend_from_slice(&self.w[k + 1..end]);
+            let dash = k - i + 1;
+            let p = Parser::new(&sub, self.lx);
+            let joiner = |x: usize| (x == dash).then_some(x + 1);
+            let found = match p.date_range(0, &joiner, true) {
+                // more than the token itself ("dec-2018" is one month)
+                Some((e, sem @ (Sem::DateRange(..) | Sem::PeriodRange(..))))
+                    if e > dash + 1 && (k > i || e > dash + 2) =>
+                {
+                    Some((i + e - 2, sem))
+                }
+                _ => None,
+            };
+            best = longest([best, found]);
+        }
+        best
     }
 
     /// Two days of one month with the month written once: "april 9th through 17th", "from
@@ -3651,7 +3743,8 @@ fn apply_pod(a: Clock, b: Clock, pod: Option<Pod>) -> (Clock, Clock) {
     (a, b)
 }
 
-/// The second day of a range lends its year to the first ("12 januari - 22 januari 2016").
+/// The second day of a range lends its year to the first ("12 januari - 22 januari 2016"), or
+/// the year before when the first day comes later in the year ("18 nov - 5 feb 2017").
 fn share_year(a: Day, b: Day) -> (Day, Day) {
     match (a, b) {
         (
@@ -3667,7 +3760,7 @@ fn share_year(a: Day, b: Day) -> (Day, Day) {
             },
         ) => (
             Day::Ymd {
-                y: Some(y),
+                y: Some(if (ma.or(mb), da) > (mb, db) { y - 1 } else { y }),
                 m: ma.or(mb),
                 d: da,
             },

@@ -342,3 +342,23 @@ fn anaphoric_periods_and_to_date() {
     let e = one("docked from March to date", Lang::En, Some("2016-11-07"));
     assert_eq!(e.timex, "(2016-03-01,2016-11-07,P251D)");
 }
+
+#[test]
+fn ranges_with_a_glued_dash() {
+    let r = Some("2018-10-24");
+    let e = one("APEC happens Nov 18-Dec 19, 2015", Lang::En, r);
+    assert_eq!(period(&e), (Some("2015-11-18"), Some("2015-12-19")));
+    let e = one("plaatsvinden 18 nov 2014-19 dec 2015", Lang::Nl, r);
+    assert_eq!(period(&e), (Some("2014-11-18"), Some("2015-12-19")));
+    let e = one("plaatsvinden nov-5 feb 2017", Lang::Nl, r);
+    assert_eq!(period(&e), (Some("2016-11-01"), Some("2017-02-05")));
+    let e = one("plan for Dec/2018-May/2019", Lang::En, r);
+    assert_eq!(period(&e), (Some("2018-12-01"), Some("2019-05-01")));
+    let e = one("leave from 5/1-5/7, 2020", Lang::En, r);
+    assert_eq!(period(&e), (Some("2020-05-01"), Some("2020-05-07")));
+    // one month and year stays one month
+    let e = one("plan for Dec-2018", Lang::En, r);
+    assert_eq!(e.timex, "2018-12");
+    let text = "APEC will happen on November 18-19";
+    assert_eq!(one(text, Lang::En, r).span.of(text), "on November 18-19");
+}
