@@ -406,10 +406,12 @@ pub struct EventsArgs {
     db: PathBuf,
 }
 
-/// Events asked of the store at once (its largest page is 1000).
-const EVENTS_PER_REQUEST: u32 = 500;
+/// Events written at once: the exports read each chunk's documents once.
+const EVENTS_PER_CHUNK: usize = 500;
 
 /// Runs `events`: the store's events (in date order) that pass the filters, in one format.
+/// Events are read from the store in one pass and written a chunk at a time, so memory stays
+/// bounded however many are listed.
 pub fn run_events(args: EventsArgs) -> Result<()> {
     let export = matches!(args.format, EventsFormat::Csv | EventsFormat::Geojson);
     if export && args.include_negated {
@@ -436,66 +438,204 @@ pub fn run_events(args: EventsArgs) -> Result<()> {
     };
     let query = args.filters.query(args.query, args.event_type)?;
     let store = open_store(&args.db)?;
-    let found = list_events(&store, &query, &filter, &scope, args.limit, args.offset)?;
-    let shown = found.items.len();
-    let mut out = std::io::stdout().lock();
-    match args.format {
-        EventsFormat::Text => write!(out, "{}", event_lines(&found, args.offset))?,
-        EventsFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&found)?)?,
-        EventsFormat::Jsonl => {
-            for hit in &found.items {
-                writeln!(out, "{}", serde_json::to_string(hit)?)?;
-            }
+    // The count first (a page of none), then every event in one read, written in chunks.
+    let total = store
+        .events_scoped(
+            &query,
+            &filter,
+            &scope,
+            Page {
+                limit: 0,
+                offset: 0,
+            },
+        )?
+        .total;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut writer = EventWriter::begin(&mut out, args.format, total, args.offset, args.limit)?;
+    let mut chunk = Vec::with_capacity(EVENTS_PER_CHUNK);
+    let mut written: u64 = 0;
+    let mut failed = None;
+    let page = Page {
+        limit: args.limit,
+        offset: args.offset,
+    };
+    store.events_scoped_each(&query, &filter, &scope, page, &mut |hit| {
+        chunk.push(hit);
+        written += 1;
+        if chunk.len() < EVENTS_PER_CHUNK {
+            return true;
         }
-        EventsFormat::Csv => write!(out, "{}", events_csv(&export_rows(&store, &found.items)?))?,
-        EventsFormat::Geojson => writeln!(
-            out,
-            "{}",
-            serde_json::to_string_pretty(&events_geojson(&export_rows(&store, &found.items)?))?
-        )?,
+        let result = writer.page(&mut out, &store, &chunk);
+        chunk.clear();
+        result.map_err(|e| failed = Some(e)).is_ok()
+    })?;
+    if let Some(error) = failed {
+        return Err(error);
     }
+    // The last chunk, written even when empty (the CSV header comes with the first).
+    writer.page(&mut out, &store, &chunk)?;
+    writer.end(&mut out)?;
     out.flush()?;
-    let unshown = found
-        .total
-        .saturating_sub(u64::from(args.offset) + shown as u64);
+    let unshown = total.saturating_sub(u64::from(args.offset) + written);
     if unshown > 0 && !matches!(args.format, EventsFormat::Text | EventsFormat::Json) {
         eprintln!(
-            "kroniek: {shown} of {} events written; {unshown} more after them (raise --limit, or page with --offset)",
-            found.total
+            "kroniek: {written} of {total} events written; {unshown} more after them (raise --limit, or page with --offset)"
         );
     }
     Ok(())
 }
 
-/// Up to `limit` events from `offset` on, asked of the store in pages it accepts.
-fn list_events(
-    store: &SqliteArchive,
-    query: &Query,
-    filter: &EventFilter,
-    scope: &EventScope,
-    limit: u32,
-    offset: u32,
-) -> Result<Counted<EventHit>> {
-    let mut found = Counted {
-        total: 0,
-        items: Vec::new(),
-    };
-    let mut at = offset;
-    loop {
-        let left = limit.saturating_sub(found.items.len() as u32);
-        let page = Page {
-            limit: left.min(EVENTS_PER_REQUEST),
-            offset: at,
-        };
-        let next = store.events_scoped(query, filter, scope, page)?;
-        let got = next.items.len() as u32;
-        found.total = next.total;
-        found.items.extend(next.items);
-        at = at.saturating_add(got);
-        if got < page.limit || got == 0 || found.items.len() as u32 >= limit {
-            return Ok(found);
+/// Writes the listing in one format, page by page, as if it had been written whole.
+struct EventWriter {
+    /// The format.
+    format: EventsFormat,
+    /// For JSON and GeoJSON: the document around the array of items, split where the items go.
+    envelope: Option<(String, String)>,
+    /// Items written so far (JSON and GeoJSON).
+    items: u64,
+    /// Pages written so far.
+    pages: u64,
+    /// Text: the widths of the type and place columns so far.
+    widths: (usize, usize),
+}
+
+impl EventWriter {
+    /// Writes what comes before the first event: the count line, the opening of the JSON
+    /// document, or nothing (the CSV header comes with the first page).
+    fn begin(
+        out: &mut impl Write,
+        format: EventsFormat,
+        total: u64,
+        offset: u32,
+        limit: u32,
+    ) -> Result<EventWriter> {
+        let envelope = match format {
+            EventsFormat::Json => Some(serde_json::to_string_pretty(&Counted::<EventHit> {
+                total,
+                items: Vec::new(),
+            })?),
+            EventsFormat::Geojson => Some(serde_json::to_string_pretty(&events_geojson(&[]))?),
+            _ => None,
         }
+        .map(|whole| split_at_empty_array(&whole))
+        .transpose()?;
+        if let Some((before, _)) = &envelope {
+            write!(out, "{before}")?;
+        }
+        if format == EventsFormat::Text {
+            let shown = total
+                .saturating_sub(u64::from(offset))
+                .min(u64::from(limit));
+            write!(out, "{total} events")?;
+            if shown > 0 && (total > shown || offset > 0) {
+                let first = u64::from(offset) + 1;
+                write!(out, " (showing {first}-{})", first + shown - 1)?;
+            }
+            writeln!(out)?;
+        }
+        Ok(EventWriter {
+            format,
+            envelope,
+            items: 0,
+            pages: 0,
+            widths: (0, 0),
+        })
     }
+
+    /// Writes one chunk of events (called at least once, even for no events).
+    fn page(
+        &mut self,
+        out: &mut impl Write,
+        store: &SqliteArchive,
+        hits: &[EventHit],
+    ) -> Result<()> {
+        match self.format {
+            EventsFormat::Text => {
+                let kinds: Vec<String> = hits.iter().map(kind).collect();
+                let places: Vec<String> = hits.iter().map(place).collect();
+                let width = |column: &[String], at_least: usize| {
+                    column
+                        .iter()
+                        .map(|c| c.chars().count())
+                        .fold(at_least, usize::max)
+                };
+                self.widths = (width(&kinds, self.widths.0), width(&places, self.widths.1));
+                let (kind_width, place_width) = self.widths;
+                for ((hit, kind), place) in hits.iter().zip(&kinds).zip(&places) {
+                    let line = format!(
+                        "{:<10}  {kind:<kind_width$}  {place:<place_width$}  {}{}  {}",
+                        date(hit),
+                        trigger(hit),
+                        counts(hit),
+                        document(hit)
+                    );
+                    writeln!(out, "{}", line.replace(['\n', '\r'], " ").trim_end())?;
+                }
+            }
+            EventsFormat::Json => {
+                for hit in hits {
+                    self.item(out, &serde_json::to_string_pretty(hit)?)?;
+                }
+            }
+            EventsFormat::Jsonl => {
+                for hit in hits {
+                    writeln!(out, "{}", serde_json::to_string(hit)?)?;
+                }
+            }
+            EventsFormat::Csv => {
+                let csv = events_csv(&export_rows(store, hits)?);
+                // Every page's CSV starts with the header line: only the first page's is kept
+                // (the first page is written even when it is empty).
+                let body = match csv.split_once('\n') {
+                    Some((_, rows)) if self.pages > 0 => rows,
+                    _ => &csv,
+                };
+                write!(out, "{body}")?;
+            }
+            EventsFormat::Geojson => {
+                let collection = events_geojson(&export_rows(store, hits)?);
+                let features = collection["features"].as_array().map_or(&[][..], |f| f);
+                for feature in features {
+                    self.item(out, &serde_json::to_string_pretty(feature)?)?;
+                }
+            }
+        }
+        self.pages += 1;
+        Ok(())
+    }
+
+    /// Writes one pretty-printed item into the JSON array, indented as serde_json indents it.
+    fn item(&mut self, out: &mut impl Write, pretty: &str) -> Result<()> {
+        write!(out, "{}", if self.items == 0 { "\n" } else { ",\n" })?;
+        for (i, line) in pretty.lines().enumerate() {
+            if i > 0 {
+                writeln!(out)?;
+            }
+            write!(out, "    {line}")?;
+        }
+        self.items += 1;
+        Ok(())
+    }
+
+    /// Writes what comes after the last event.
+    fn end(self, out: &mut impl Write) -> Result<()> {
+        if let Some((_, after)) = &self.envelope {
+            if self.items > 0 {
+                write!(out, "\n  ")?;
+            }
+            writeln!(out, "{after}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A pretty-printed JSON document with one empty array (`[]`) split around it: what comes
+/// before its items (up to and including `[`) and after them (from `]`).
+fn split_at_empty_array(whole: &str) -> Result<(String, String)> {
+    let at = whole
+        .find("[]")
+        .context("the JSON document has no empty array to fill")?;
+    Ok((whole[..=at].to_string(), whole[at + 1..].to_string()))
 }
 
 /// `--country`: two ASCII letters, upper-cased.
@@ -600,33 +740,6 @@ fn document_rows(store: &SqliteArchive, id: DocId) -> Result<HashMap<usize, Even
         &layers.times,
     );
     Ok(rows.into_iter().map(|r| (r.event.id, r)).collect())
-}
-
-/// The text format: a count line, then one line per event.
-fn event_lines(found: &Counted<EventHit>, offset: u32) -> String {
-    let shown = found.items.len();
-    let mut out = format!("{} events", found.total);
-    if shown > 0 && (found.total > shown as u64 || offset > 0) {
-        let first = offset as usize + 1;
-        out.push_str(&format!(" (showing {first}-{})", first + shown - 1));
-    }
-    out.push('\n');
-    let kinds: Vec<String> = found.items.iter().map(kind).collect();
-    let places: Vec<String> = found.items.iter().map(place).collect();
-    let width = |column: &[String]| column.iter().map(|c| c.chars().count()).max().unwrap_or(0);
-    let (kind_width, place_width) = (width(&kinds), width(&places));
-    for ((hit, kind), place) in found.items.iter().zip(&kinds).zip(&places) {
-        let line = format!(
-            "{:<10}  {kind:<kind_width$}  {place:<place_width$}  {}{}  {}",
-            date(hit),
-            trigger(hit),
-            counts(hit),
-            document(hit)
-        );
-        out.push_str(line.replace(['\n', '\r'], " ").trim_end());
-        out.push('\n');
-    }
-    out
 }
 
 /// The event's date: the day of a date-time, `-` without one.

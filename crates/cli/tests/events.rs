@@ -484,3 +484,119 @@ fn bad_input_is_refused_naming_the_flag_and_value() {
         assert!(!String::from_utf8_lossy(&output.stderr).contains("panicked"));
     }
 }
+
+/// A store of 50 documents (25 copies of each fixture, each with its own closing line and
+/// date), holding more events than one chunk of the listing (500), so that every format is
+/// checked across chunk boundaries.
+fn big_store() -> &'static Path {
+    static STORE: OnceLock<PathBuf> = OnceLock::new();
+    STORE.get_or_init(|| {
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+            .join(format!("events-big-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("scratch folder");
+        let mut lines = String::new();
+        for n in 0..25 {
+            for (lang, title) in [("en", EN_TITLE), ("nl", NL_TITLE)] {
+                let record = serde_json::json!({
+                    "text": format!("{}\n\n({n})", fixture(lang).trim_end()),
+                    "title": format!("{title} {n}"),
+                    "published": format!("2019-{:02}-{:02}", 1 + n % 12, 1 + n),
+                    "lang": lang,
+                });
+                lines.push_str(&format!("{record}\n"));
+            }
+        }
+        let jsonl = dir.join("copies.jsonl");
+        std::fs::write(&jsonl, lines).unwrap();
+        let db = dir.join("store.db");
+        let output = Command::new(env!("CARGO_BIN_EXE_kroniek"))
+            .arg("ingest")
+            .arg(&jsonl)
+            .arg("--db")
+            .arg(&db)
+            .args(["--progress", "quiet"])
+            .output()
+            .expect("kroniek ingest runs");
+        assert!(
+            output.status.success(),
+            "ingest failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        db
+    })
+}
+
+/// Standard output of `kroniek events --db BIG_STORE` with `args` (`--limit 5000` unless they
+/// give one).
+fn big(args: &[&str]) -> String {
+    let output = Command::new(env!("CARGO_BIN_EXE_kroniek"))
+        .arg("events")
+        .arg("--db")
+        .arg(big_store())
+        .args(if args.contains(&"--limit") {
+            &[][..]
+        } else {
+            &["--limit", "5000"][..]
+        })
+        .args(args)
+        .output()
+        .expect("kroniek events runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn every_format_holds_every_event_across_chunks() {
+    let page: Value = serde_json::from_str(&big(&["--format", "json"])).unwrap();
+    let all = items(&page);
+    let total = page["total"].as_u64().unwrap() as usize;
+    assert_eq!(all.len(), total);
+    assert!(total > 500, "{total} events: too few to cross a chunk");
+    // Each event once, in date order.
+    let mut keys: Vec<(i64, u64)> = all
+        .iter()
+        .map(|e| {
+            (
+                e["document"]["id"].as_i64().unwrap(),
+                e["event"]["id"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let dates: Vec<&str> = all
+        .iter()
+        .map(|e| e["date"].as_str().unwrap_or(""))
+        .collect();
+    assert!(dates.windows(2).all(|w| w[0] <= w[1]));
+    keys.sort_unstable();
+    keys.dedup();
+    assert_eq!(keys.len(), total);
+    // The other formats hold the same events.
+    let jsonl: Vec<Value> = big(&["--format", "jsonl"])
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(&jsonl, all);
+    let text = big(&[]);
+    assert_eq!(text.lines().count(), total + 1);
+    assert_eq!(
+        text.lines().next(),
+        Some(format!("{total} events").as_str())
+    );
+    let csv = big(&["--format", "csv"]);
+    assert_eq!(csv.lines().count(), total + 1);
+    assert_eq!(csv.matches("event_id_cnty,").count(), 1, "one header");
+    let geojson: Value = serde_json::from_str(&big(&["--format", "geojson"])).unwrap();
+    let located = all.iter().filter(|e| e["latitude"].is_f64()).count();
+    assert_eq!(geojson["features"].as_array().unwrap().len(), located);
+    // A window across the chunk boundary is the same slice of the whole.
+    let window: Value = serde_json::from_str(&big(&[
+        "--format", "json", "--limit", "10", "--offset", "495",
+    ]))
+    .unwrap();
+    assert_eq!(items(&window)[..], all[495..505]);
+}

@@ -503,6 +503,18 @@ pub trait Archive {
         scope: &EventScope,
         page: Page,
     ) -> Result<Counted<EventHit>, StoreError>;
+    /// The events [`Archive::events_scoped`] lists on `page`, handed to `each` in the same
+    /// order as they are read, neither collected nor counted, and with no cap on `page.limit`:
+    /// an export of any size is one query in bounded memory (`kroniek events`). `each`
+    /// returns `false` to stop.
+    fn events_scoped_each(
+        &self,
+        query: &Query,
+        filter: &EventFilter,
+        scope: &EventScope,
+        page: Page,
+        each: &mut dyn FnMut(EventHit) -> bool,
+    ) -> Result<(), StoreError>;
     /// Counts of documents and layer rows.
     fn stats(&self) -> Result<Stats, StoreError>;
     /// Rebuilds the full-text index from the stored documents; returns how many were indexed.

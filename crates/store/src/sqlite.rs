@@ -339,6 +339,18 @@ impl Selection {
     }
 }
 
+/// The SQL of an event listing (see `SqliteArchive::event_listing`).
+struct EventListing {
+    /// Conditions on `events e`, joined with AND (`1` when none).
+    own: String,
+    /// Parameters of `own`, in order.
+    extra: Vec<Sql>,
+    /// The documents the events must come from.
+    selection: Selection,
+    /// Whether the store has the events' coordinate columns (schema version 2 and later).
+    located: bool,
+}
+
 /// The value of an optional filter, if it says something.
 fn non_empty(value: &Option<String>) -> Option<&str> {
     value.as_deref().map(str::trim).filter(|v| !v.is_empty())
@@ -677,6 +689,86 @@ impl SqliteArchive {
         Ok(())
     }
 
+    /// The conditions of an event listing: the query's selection of documents, the event's
+    /// type, the filter (country, box) and the scope (dates, flags).
+    fn event_listing(
+        &self,
+        query: &Query,
+        filter: &EventFilter,
+        scope: &EventScope,
+    ) -> Result<EventListing, StoreError> {
+        let selection = Selection::new(query)?;
+        let mut own = Vec::new();
+        let mut extra = Vec::new();
+        if let Some(kind) = non_empty(&query.event_type) {
+            own.push("e.type = ?".to_string());
+            extra.push(Sql::Text(kind.to_string()));
+        }
+        let located = self.version >= 2;
+        event_conditions(filter, located, &mut own, &mut extra)?;
+        scope_conditions(scope, &mut own, &mut extra);
+        let own = if own.is_empty() {
+            "1".to_string()
+        } else {
+            own.join(" AND ")
+        };
+        Ok(EventListing {
+            own,
+            extra,
+            selection,
+            located,
+        })
+    }
+
+    /// Reads the events of `listing` on `page` (its limit not capped) in date order, handing
+    /// each to `each` until it returns `false`.
+    fn read_events(
+        &self,
+        listing: &EventListing,
+        page: Page,
+        each: &mut dyn FnMut(EventHit) -> bool,
+    ) -> Result<(), StoreError> {
+        let geo = if listing.located {
+            "e.latitude, e.longitude, e.country, e.geo_precision"
+        } else {
+            "NULL, NULL, NULL, NULL"
+        };
+        let sql = format!(
+            "SELECT {SUMMARY}, e.type, e.sub_type, e.place, e.date, e.counts, e.item, {geo} FROM events e JOIN documents d ON d.id = e.doc WHERE {}{} ORDER BY e.date, e.doc, e.idx LIMIT ? OFFSET ?",
+            listing.own,
+            listing.selection.restrict("e.doc")
+        );
+        let mut statement = self.connection.prepare(&sql)?;
+        let mut rows = statement.query(params_from_iter(paged(
+            &listing.selection,
+            &listing.extra,
+            page,
+        )))?;
+        while let Some(r) = rows.next()? {
+            let counts: Option<String> = r.get(10)?;
+            let item: String = r.get(11)?;
+            let hit = EventHit {
+                document: summary(r, 0)?,
+                event_type: r.get(6)?,
+                sub_type: r.get(7)?,
+                place: r.get(8)?,
+                date: r.get(9)?,
+                counts: counts.as_deref().map(serde_json::from_str).transpose()?,
+                latitude: r.get(12)?,
+                longitude: r.get(13)?,
+                country: r.get(14)?,
+                geo_precision: r
+                    .get::<_, Option<i64>>(15)?
+                    .and_then(|p| u8::try_from(p).ok()),
+                event: serde_json::from_str(&item)?,
+            };
+            if !each(hit) {
+                break;
+            }
+        }
+        Ok(())
+    }
+
     /// Runs a count over a selection.
     fn count(&self, sql: &str, params: &[Sql]) -> Result<u64, StoreError> {
         let n: i64 = self
@@ -962,68 +1054,35 @@ impl Archive for SqliteArchive {
         page: Page,
     ) -> Result<Counted<EventHit>, StoreError> {
         let page = checked(page)?;
-        let selection = Selection::new(query)?;
-        let mut own = Vec::new();
-        let mut extra = Vec::new();
-        if let Some(kind) = non_empty(&query.event_type) {
-            own.push("e.type = ?".to_string());
-            extra.push(Sql::Text(kind.to_string()));
-        }
-        let located = self.version >= 2;
-        event_conditions(filter, located, &mut own, &mut extra)?;
-        scope_conditions(scope, &mut own, &mut extra);
-        let own = if own.is_empty() {
-            "1".to_string()
-        } else {
-            own.join(" AND ")
-        };
-        let geo = if located {
-            "e.latitude, e.longitude, e.country, e.geo_precision"
-        } else {
-            "NULL, NULL, NULL, NULL"
-        };
-        let restrict = selection.restrict("e.doc");
-        let sql = format!(
-            "SELECT {SUMMARY}, e.type, e.sub_type, e.place, e.date, e.counts, e.item, {geo} FROM events e JOIN documents d ON d.id = e.doc WHERE {own}{restrict} ORDER BY e.date, e.doc, e.idx LIMIT ? OFFSET ?"
-        );
-        let mut statement = self.connection.prepare(&sql)?;
-        let rows = statement
-            .query_map(params_from_iter(paged(&selection, &extra, page)), |r| {
-                let hit = EventHit {
-                    document: summary(r, 0)?,
-                    event_type: r.get(6)?,
-                    sub_type: r.get(7)?,
-                    place: r.get(8)?,
-                    date: r.get(9)?,
-                    counts: None,
-                    latitude: r.get(12)?,
-                    longitude: r.get(13)?,
-                    country: r.get(14)?,
-                    geo_precision: r
-                        .get::<_, Option<i64>>(15)?
-                        .and_then(|p| u8::try_from(p).ok()),
-                    event: Value::Null,
-                };
-                Ok((
-                    hit,
-                    r.get::<_, Option<String>>(10)?,
-                    r.get::<_, String>(11)?,
-                ))
-            })?
-            .collect::<Result<Vec<_>, _>>()?;
-        let mut items = Vec::with_capacity(rows.len());
-        for (mut hit, counts, item) in rows {
-            hit.counts = counts.as_deref().map(serde_json::from_str).transpose()?;
-            hit.event = serde_json::from_str(&item)?;
+        let listing = self.event_listing(query, filter, scope)?;
+        let mut items = Vec::new();
+        self.read_events(&listing, page, &mut |hit| {
             items.push(hit);
-        }
-        let mut params = extra;
-        params.extend(selection.params.iter().cloned());
+            true
+        })?;
+        let mut params = listing.extra;
+        params.extend(listing.selection.params.iter().cloned());
         let total = self.count(
-            &format!("SELECT count(*) FROM events e WHERE {own}{restrict}"),
+            &format!(
+                "SELECT count(*) FROM events e WHERE {}{}",
+                listing.own,
+                listing.selection.restrict("e.doc")
+            ),
             &params,
         )?;
         Ok(Counted { total, items })
+    }
+
+    fn events_scoped_each(
+        &self,
+        query: &Query,
+        filter: &EventFilter,
+        scope: &EventScope,
+        page: Page,
+        each: &mut dyn FnMut(EventHit) -> bool,
+    ) -> Result<(), StoreError> {
+        let listing = self.event_listing(query, filter, scope)?;
+        self.read_events(&listing, page, each)
     }
 
     fn stats(&self) -> Result<Stats, StoreError> {
@@ -1122,5 +1181,34 @@ mod tests {
         });
         assert_eq!(dates(&asserted), ["2019-03-04"]);
         assert_eq!(asserted.total, 1);
+
+        // The streaming read gives the same events, from an offset, and stops when asked.
+        let streamed = |page: Page, stop_after: usize| {
+            let mut seen = Vec::new();
+            store
+                .events_scoped_each(
+                    &Query::default(),
+                    &EventFilter::default(),
+                    &EventScope::default(),
+                    page,
+                    &mut |hit| {
+                        seen.push(hit);
+                        seen.len() < stop_after
+                    },
+                )
+                .unwrap();
+            seen
+        };
+        let whole = Page {
+            limit: u32::MAX,
+            offset: 0,
+        };
+        assert_eq!(streamed(whole, 10), list(EventScope::default()).items);
+        let from_second = Page {
+            limit: u32::MAX,
+            offset: 1,
+        };
+        assert_eq!(streamed(from_second, 10).len(), 2);
+        assert_eq!(streamed(whole, 1).len(), 1);
     }
 }
