@@ -1,6 +1,7 @@
 //! The word lists the rule tagger reads, from `lang/<code>/`.
 
-use std::collections::HashSet;
+use crate::NameKind;
+use std::collections::{HashMap, HashSet};
 
 /// A set of phrases (one or more words), lowercased, matched as a whole or longest-first.
 #[derive(Debug, Default, Clone)]
@@ -94,6 +95,9 @@ pub(crate) struct RuleLexicon {
     pub role_links: Phrases,
     /// Endings of compound one-word organisation names ("-media", "-soft"), lowercase.
     pub org_endings: Vec<String>,
+    /// Pronouns that say whether the one-word name before them is a person ("he") or an
+    /// organisation ("its").
+    pub pronoun_cues: HashMap<String, NameKind>,
 }
 
 impl RuleLexicon {
@@ -177,6 +181,17 @@ impl RuleLexicon {
                     .filter_map(|e| e.strip_prefix('+')),
             ),
             org_endings: kroniek_lang::words(code, "gazetteer_org_endings.txt"),
+            pronoun_cues: kroniek_lang::table(code, "gazetteer_pronoun_cues.txt")
+                .into_iter()
+                .filter_map(|row| {
+                    let kind = match *row.get(1)? {
+                        "person" => NameKind::Person,
+                        "organisation" => NameKind::Organisation,
+                        _ => return None,
+                    };
+                    Some((row.first()?.to_lowercase(), kind))
+                })
+                .collect(),
         }
     }
 
@@ -218,5 +233,7 @@ mod tests {
         assert!(lex.org_roles.contains("spokeswoman") && !lex.org_roles.contains("lawyer"));
         assert!(lex.role_links.contains("of") && !lex.org_roles.contains("of"));
         assert!(lex.org_endings.iter().any(|e| e == "media"));
+        assert_eq!(lex.pronoun_cues.get("its"), Some(&NameKind::Organisation));
+        assert_eq!(lex.pronoun_cues.get("she"), Some(&NameKind::Person));
     }
 }

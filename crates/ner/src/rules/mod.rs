@@ -40,6 +40,19 @@ pub(crate) struct Found {
     kind: NameKind,
     /// Whether a list, a title or a keyword decided the kind (not a default or a weak cue).
     strong: bool,
+    /// What decided the kind.
+    evidence: Evidence,
+}
+
+/// What decided the kind of a name, from strongest to weakest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Evidence {
+    /// A list, a title, a keyword, a first name or a major place.
+    Strong,
+    /// A weak cue: the name's shape or the words around it.
+    Cue,
+    /// Nothing: the kind is the default for the name's length.
+    Default,
 }
 
 impl RuleTagger {
@@ -71,23 +84,25 @@ impl RuleTagger {
         for (n, sentence) in toks.iter().enumerate() {
             for (start, end) in self.runs(sentence) {
                 for piece in self.pieces(sentence, start, end, &lowered) {
-                    let kind = self.kind_of(sentence, piece);
-                    let guessed = kind.is_some_and(|(_, strong)| !strong);
+                    let kind = self.kind_with_evidence(sentence, piece);
+                    let guessed = kind.is_some_and(|(_, evidence)| evidence != Evidence::Strong);
                     if guessed && only_initial(sentence, piece, &inner_capitalised) {
                         continue;
                     }
-                    if let Some((kind, strong)) = kind {
+                    if let Some((kind, evidence)) = kind {
                         found.push(Found {
                             sentence: n,
                             start: piece.start,
                             end: piece.end,
                             kind,
-                            strong,
+                            strong: evidence == Evidence::Strong,
+                            evidence,
                         });
                     }
                 }
             }
         }
+        self.type_by_pronouns(&mut found, &toks);
         make_consistent(&mut found, &toks);
         self.untype_shared_first_words(&mut found, &toks);
         let mut out = vec![Vec::new(); sentences.len()];
@@ -236,6 +251,33 @@ impl RuleTagger {
         joins.then_some(k)
     }
 
+    /// Types one-word names that nothing typed by the first pronoun after them that says
+    /// person ("he", "her") or organisation ("its"), looking through the name's sentence and the
+    /// next three and stopping at the next name, which a pronoun would rather refer to.
+    fn type_by_pronouns(&self, found: &mut [Found], toks: &[Vec<Tok>]) {
+        let starts: HashSet<(usize, usize)> = found.iter().map(|f| (f.sentence, f.start)).collect();
+        for f in found.iter_mut() {
+            if f.evidence != Evidence::Default || f.end - f.start != 1 {
+                continue;
+            }
+            let after = (f.sentence..toks.len().min(f.sentence + 4)).flat_map(|n| {
+                let from = if n == f.sentence { f.end } else { 0 };
+                (from..toks[n].len()).map(move |i| (n, i))
+            });
+            for (n, i) in after {
+                if starts.contains(&(n, i)) {
+                    break;
+                }
+                let Some(kind) = self.lexicon.pronoun_cues.get(&toks[n][i].key) else {
+                    continue;
+                };
+                f.kind = *kind;
+                f.evidence = Evidence::Cue;
+                break;
+            }
+        }
+    }
+
     /// Names guessed to be persons that share a first word which is no known first name
     /// ("Sailor Neptune", "Sailor Uranus") are a series of characters, works or products rather
     /// than relatives, who share their last name: they become misc. Only first words of five
@@ -363,12 +405,22 @@ fn make_consistent(found: &mut [Found], toks: &[Vec<Tok>]) {
             person_words.extend(w);
         }
     }
+    // A cue seen at one mention of a name types its mentions that nothing typed.
+    let mut cued: HashMap<String, NameKind> = HashMap::new();
+    for f in found.iter().filter(|f| f.evidence == Evidence::Cue) {
+        cued.entry(words(f).join(" ")).or_insert(f.kind);
+    }
     for f in found.iter_mut().filter(|f| !f.strong) {
         let w = words(f);
         if let Some(kind) = known.get(&w.join(" ")) {
             f.kind = *kind;
         } else if !w.is_empty() && w.iter().all(|x| person_words.contains(x)) {
             f.kind = NameKind::Person;
+        } else if let Some(kind) = cued
+            .get(&w.join(" "))
+            .filter(|_| f.evidence == Evidence::Default)
+        {
+            f.kind = *kind;
         }
     }
 }
@@ -518,6 +570,9 @@ mod tests {
             has(&found, "Maria Entertainment", NameKind::Person),
             "{found:?}"
         );
+        let found = names("The licence is CC BY and JOHN SMITH agreed .");
+        assert!(has(&found, "CC BY", NameKind::Organisation), "{found:?}");
+        assert!(has(&found, "JOHN SMITH", NameKind::Person), "{found:?}");
     }
 
     #[test]
@@ -545,6 +600,41 @@ mod tests {
         assert!(has(&found, "Glimmer Uranus", NameKind::Misc), "{found:?}");
         assert!(has(&found, "Zhou Yi", NameKind::Person), "{found:?}");
         assert!(has(&found, "Zhou Lin", NameKind::Person), "{found:?}");
+    }
+
+    #[test]
+    fn pronouns_type_one_word_names_nothing_else_types() {
+        let found = names(
+            "Later , Grivor was demonstrating screens . | The displays blink . \
+             | He hopes to sell them . | Then Ocadox raised its prices . | Then Zumbra was there .",
+        );
+        assert!(has(&found, "Grivor", NameKind::Person), "{found:?}");
+        assert!(has(&found, "Ocadox", NameKind::Organisation), "{found:?}");
+        // Nothing says what Zumbra is: one word alone defaults to an organisation.
+        assert!(has(&found, "Zumbra", NameKind::Organisation), "{found:?}");
+        // Another name between the name and the pronoun stops the search.
+        let found = names("Later , Brindle met Anna Smith . | She left .");
+        assert!(has(&found, "Brindle", NameKind::Organisation), "{found:?}");
+    }
+
+    #[test]
+    fn a_cue_at_one_mention_types_the_others() {
+        let found = names(
+            "Zorbix and Quoddle agreed . | A Zorbix spokeswoman declined . \
+             | Later Zorbix Holdingz Quoddle were there .",
+        );
+        let zorbix: Vec<_> = found.iter().filter(|(n, _)| n == "Zorbix").collect();
+        assert_eq!(zorbix.len(), 2, "{found:?}");
+        assert!(
+            zorbix.iter().all(|(_, k)| *k == NameKind::Organisation),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn dutch_particles_join_names() {
+        let found = names("The manager , Erik ten Hag , said so .");
+        assert!(has(&found, "Erik ten Hag", NameKind::Person), "{found:?}");
     }
 
     #[test]

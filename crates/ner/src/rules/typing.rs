@@ -1,6 +1,6 @@
 //! Trimming runs of capitalised words into names, and deciding each name's kind.
 
-use super::{Piece, RuleTagger, Tok};
+use super::{Evidence, Piece, RuleTagger, Tok};
 use crate::features::Case;
 use crate::NameKind;
 use kroniek_places::Feature;
@@ -202,40 +202,54 @@ impl RuleTagger {
     /// The kind of the name `piece`, and whether strong evidence decided it; `None` when it is
     /// not a name after all ("May" alone).
     pub(super) fn kind_of(&self, toks: &[Tok], piece: Piece) -> Option<(NameKind, bool)> {
+        self.kind_with_evidence(toks, piece)
+            .map(|(kind, evidence)| (kind, evidence == Evidence::Strong))
+    }
+
+    /// The kind of the name `piece` and what decided it; `None` when it is not a name after all.
+    pub(super) fn kind_with_evidence(
+        &self,
+        toks: &[Tok],
+        piece: Piece,
+    ) -> Option<(NameKind, Evidence)> {
         let (s, e) = (piece.start, piece.end);
         let lex = &self.lexicon;
         let phrase = phrase(toks, s, e);
+        let strong = |kind| Some((kind, Evidence::Strong));
         if e - s == 1 && lex.not_alone.contains(&phrase) {
             return None;
         }
         if self.is_dateline(toks, s, e) || lex.locations.contains(&phrase) {
-            return Some((NameKind::Location, true));
+            return strong(NameKind::Location);
         }
         if lex.organisations.contains(&phrase) || self.is_domain_name(toks, s, e) {
-            return Some((NameKind::Organisation, true));
+            return strong(NameKind::Organisation);
         }
         if lex.misc.contains(&phrase) {
-            return Some((NameKind::Misc, true));
+            return strong(NameKind::Misc);
         }
         if piece.titled {
-            return Some((NameKind::Person, true));
+            return strong(NameKind::Person);
         }
         if let Some(kind) = self.keyword_kind(toks, s, e) {
-            return Some((kind, true));
+            return strong(kind);
         }
         let place = self.place_feature(toks, s, e);
         let major = place.is_some_and(|f| f <= Feature::City);
         if e - s >= 2 && lex.first_names.contains(&toks[s].key) && !major {
-            return Some((NameKind::Person, true));
+            return strong(NameKind::Person);
         }
         if major {
-            return Some((NameKind::Location, true));
+            return strong(NameKind::Location);
         }
-        Some(self.weak_kind(toks, s, e, place.is_some()))
+        Some(match self.weak_cue(toks, s, e, place.is_some()) {
+            Some(kind) => (kind, Evidence::Cue),
+            None => (default_kind(e - s), Evidence::Default),
+        })
     }
 
-    /// A guess from the shape and the words around the name.
-    fn weak_kind(&self, toks: &[Tok], s: usize, e: usize, minor_place: bool) -> (NameKind, bool) {
+    /// A kind the shape of the name or the words around it suggest, if any.
+    fn weak_cue(&self, toks: &[Tok], s: usize, e: usize, minor_place: bool) -> Option<NameKind> {
         let lex = &self.lexicon;
         let next = toks.get(e).map_or("", |t| t.key.as_str());
         let prev = s
@@ -243,27 +257,28 @@ impl RuleTagger {
             .and_then(|p| toks.get(p))
             .map_or("", |t| t.key.as_str());
         let acronym = e - s == 1 && toks[s].info.case == Case::Upper;
-        let kind = if let Some(kind) = self.not_a_person(toks, s, e) {
-            kind
+        if let Some(kind) = self.not_a_person(toks, s, e) {
+            Some(kind)
         } else if self.in_organisation_role(toks, s, e) && !acronym {
-            NameKind::Organisation
+            Some(NameKind::Organisation)
         } else if lex.person_verbs.contains(next) && !acronym {
-            NameKind::Person
+            Some(NameKind::Person)
         } else if minor_place || (lex.place_cues.contains(prev) && !acronym) {
-            NameKind::Location
+            Some(NameKind::Location)
         } else if acronym || prev == "the" || e - s >= 4 {
-            NameKind::Organisation
+            Some(NameKind::Organisation)
         } else {
-            NameKind::Person
-        };
-        (kind, false)
+            None
+        }
     }
 
     /// The kind of a name of two or more words that looks like a person's by its shape but is
     /// not one: its first word is no known first name and either its last word is not a
     /// plausible surname (an organisation head word such as "Entertainment", or an ending such
-    /// as "-hood" that surnames do not have), or an acronym in brackets right before or after
-    /// it spells its initials ("World Wrestling Entertainment (WWE)").
+    /// as "-hood" that surnames do not have), or all its words are in capitals ("US EPA"), or an
+    /// acronym in brackets right before or after it spells its initials ("World Wrestling
+    /// Entertainment (WWE)"). One word alone is an organisation when it is a compound ending in
+    /// an organisation word ("Vizmedia").
     fn not_a_person(&self, toks: &[Tok], s: usize, e: usize) -> Option<NameKind> {
         let lex = &self.lexicon;
         let last = toks[e - 1].key.as_str();
@@ -285,7 +300,10 @@ impl RuleTagger {
                 .not_surname_endings
                 .iter()
                 .any(|end| chars >= end.chars().count() + 2 && last.ends_with(end.as_str()));
-        (not_surname || self.has_acronym_alias(toks, s, e)).then_some(NameKind::Organisation)
+        // "CC BY", "US EPA": capitals throughout and no first name make no person's name.
+        let shouted = toks[s..e].iter().all(|t| t.info.case == Case::Upper);
+        (not_surname || shouted || self.has_acronym_alias(toks, s, e))
+            .then_some(NameKind::Organisation)
     }
 
     /// Whether the name `s..e` stands where an organisation does: after a role held in one and
@@ -370,6 +388,18 @@ impl RuleTagger {
             .filter(|c| c.primary_name || c.feature <= Feature::Region)
             .map(|c| c.feature)
             .min()
+    }
+}
+
+/// The kind of a name of `words` words that nothing types: a person when it has two or three
+/// words ("Grace Mugabe"); one word alone is more often a company or product than a person, who
+/// is introduced by the full name first (a surname alone is then typed by that full name) or
+/// referred to by a pronoun afterwards (see `RuleTagger::type_by_pronouns`).
+fn default_kind(words: usize) -> NameKind {
+    if words == 1 {
+        NameKind::Organisation
+    } else {
+        NameKind::Person
     }
 }
 
