@@ -122,6 +122,22 @@ fn english_mentions_resolve_to_the_right_places() {
 }
 
 #[test]
+fn congo_is_the_one_the_other_places_are_in() {
+    let text = "Rebels advanced on Goma in the Democratic Republic of Congo. Aid to eastern \
+        Congo was cut.";
+    check(
+        text,
+        Lang::En,
+        &[
+            country("Democratic Republic of Congo", "CD"),
+            country("eastern Congo", "CD"),
+        ],
+    );
+    let text = "Brazzaville is de hoofdstad van Congo. In Congo wonen zes miljoen mensen.";
+    check(text, Lang::Nl, &[country("Congo", "CG")]);
+}
+
+#[test]
 fn compass_demonym_resolves_without_overlay() {
     let text = "Duizenden mensen vertrokken uit het Oost-Syrische dorp.";
     let places = geocode(&Gazetteer::builtin(), text, Lang::Nl);
