@@ -730,8 +730,9 @@ impl<'a> Parser<'a> {
     }
 
     /// "3-8", "12-4": two hours joined by a dash, when they read as a stretch of clock time
-    /// (the end after the start, or crossing noon from 11 or 12).
-    fn dash_hours(&self, i: usize) -> Option<(Clock, Clock)> {
+    /// (the end after the start, or crossing noon from 11 or 12); after "from" or "between"
+    /// (`opened`) any two hours ("wednesday from 10-4").
+    fn dash_hours(&self, i: usize, opened: bool) -> Option<(Clock, Clock)> {
         let w = self.w.get(i).filter(|w| w.kind == WKind::Num)?;
         let (a, b) = w.text.split_once('-')?;
         // "8-9am": a meridiem on the end carries to both
@@ -748,7 +749,7 @@ impl<'a> Parser<'a> {
             return None;
         }
         let (a, b): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);
-        let ok = a <= 24 && b <= 24 && (b > a || (11..=12).contains(&a));
+        let ok = a <= 24 && b <= 24 && (b > a || (11..=12).contains(&a) || (opened && a != b));
         let hour = |h| Clock {
             pm,
             ..Clock::hour(h)
@@ -758,7 +759,7 @@ impl<'a> Parser<'a> {
 
     /// "8-9 's ochtends", "5-6 pm": dashed hours with a part of the day.
     fn dash_range(&self, i: usize, opened: bool) -> M<Sem> {
-        let (a, b) = self.dash_hours(i)?;
+        let (a, b) = self.dash_hours(i, false)?;
         let (end, pod) = self.pod_after(i + 1);
         if pod.is_none() && !opened {
             return None;
@@ -1724,7 +1725,7 @@ impl<'a> Parser<'a> {
             } else {
                 j
             };
-            if let Some((a, b)) = self.dash_hours(k) {
+            if let Some((a, b)) = self.dash_hours(k, k > j) {
                 let (e3, pod) = self.pod_after(k + 1);
                 let (a, b) = apply_pod(a, b, pod);
                 cands.push(Some((e3, Sem::DateTimeRange(d.clone(), a, b))));
@@ -1739,6 +1740,38 @@ impl<'a> Parser<'a> {
                         Sem::Modified(Box::new(Sem::DateTime(d.clone(), c)), m),
                     )));
                 }
+            }
+        }
+        // "the 17 from 2pm to 4pm", "de 17 tussen 14.00 en 16.00": a bare day of the month
+        // before a clock range
+        if let (Some(_), Some(Chunk::Int(d, 1..=2))) = (
+            self.word(i).filter(|w| matches!(*w, "the" | "de")),
+            self.chunk(i + 1),
+        ) {
+            if let Some((e, Sem::TimeRange(a, b))) =
+                self.range(i + 2).filter(|_| (1..=31).contains(&d))
+            {
+                let day = Day::Ymd {
+                    y: None,
+                    m: None,
+                    d,
+                };
+                cands.push(Some((e, Sem::DateTimeRange(day, a, b))));
+            }
+        }
+        // "6-8 next monday", "3-5 tomorrow": dashed hours before a coming day
+        if let Some((a, b)) = self.dash_hours(i, false) {
+            let coming = |d: &Day| match d {
+                Day::Rel(n) => *n > 0,
+                Day::Weekday { rel, .. } => match rel {
+                    WdRel::Week(n) => *n >= 0,
+                    WdRel::Coming => true,
+                    WdRel::Bare | WdRel::Past => false,
+                },
+                _ => false,
+            };
+            if let Some((e, d)) = self.day(i + 1).filter(|(_, d)| coming(d)) {
+                cands.push(Some((e, Sem::DateTimeRange(d, a, b))));
             }
         }
         // "8 vanmorgen", "10, vanavond", "15:00 vandaag", "9am on tuesday": a bare number only
@@ -1770,7 +1803,7 @@ impl<'a> Parser<'a> {
                 }
                 _ => {
                     let k = if self.is(e, Class::From) { e + 1 } else { e };
-                    if let Some((a, b)) = self.dash_hours(k) {
+                    if let Some((a, b)) = self.dash_hours(k, k > e) {
                         let (e2, pod) = self.pod_after(k + 1);
                         let (a, b) = apply_pod(a, b, pod);
                         cands.push(Some((e2, Sem::DateTimeRange(d, a, b))));
@@ -2572,7 +2605,11 @@ impl<'a> Parser<'a> {
             }
             // a date after the weekday wins: "dinsdag 9 mei", "maandag 12-4"
             let k = if self.punct(e, ",") { e + 1 } else { e };
-            let numeric = self.day_numeric(k).filter(|_| self.dash_hours(k).is_none());
+            // ("on friday 7-6", "op maandag 12-4": after "on" a date, not hours)
+            let on = i > 0 && matches!(self.word(i - 1), Some("on" | "op"));
+            let numeric = self
+                .day_numeric(k)
+                .filter(|_| on || self.dash_hours(k, false).is_none());
             if let Some((e2, d)) = longest([
                 self.day_month(k),
                 self.month_day(k),
@@ -2681,7 +2718,9 @@ impl<'a> Parser<'a> {
         let j = self.det(i);
         let rel = self.rel_sign(j).filter(|r| *r >= 0)?;
         let k = self.weekday_word(j + 1).map_or(j + 1, |_| j + 2);
-        let numeric = self.day_numeric(k).filter(|_| self.dash_hours(k).is_none());
+        let numeric = self
+            .day_numeric(k)
+            .filter(|_| self.dash_hours(k, false).is_none());
         let dotted = self.dotted_md(k).filter(|_| k > j + 1);
         let (e, d) = longest([self.day_month(k), self.month_day(k), numeric, dotted])?;
         match d {

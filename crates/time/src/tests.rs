@@ -362,3 +362,36 @@ fn ranges_with_a_glued_dash() {
     let text = "APEC will happen on November 18-19";
     assert_eq!(one(text, Lang::En, r).span.of(text), "on November 18-19");
 }
+
+#[test]
+fn clock_ranges_on_a_day() {
+    let r = Some("2016-11-07T16:12:00");
+    let e = one("It will happen on the 17 from 2pm to 4pm", Lang::En, r);
+    assert_eq!(e.timex, "(XXXX-XX-17T14,XXXX-XX-17T16,PT2H)");
+    let e = one(
+        "Het zal gebeuren op de 17 tussen 14.00 en 16.00",
+        Lang::Nl,
+        r,
+    );
+    assert_eq!(e.kind, TimeKind::DateTimePeriod);
+    let e = one(
+        "Are you available 6-8 next Monday",
+        Lang::En,
+        Some("2018-11-01"),
+    );
+    assert_eq!(e.timex, "(2018-11-05T06,2018-11-05T08,PT2H)");
+    // a score before a past day stays a score
+    assert!(
+        find("They lost 6-8 last Monday", Lang::En, Some("2018-11-01"))
+            .iter()
+            .all(|e| e.kind != TimeKind::DateTimePeriod)
+    );
+    let e = one(
+        "a time on Wednesday from 10-4",
+        Lang::En,
+        Some("2018-07-30"),
+    );
+    assert_eq!(e.alternatives.len() + 1, 4);
+    let e = one("een tijdstip op maandag 12-4", Lang::Nl, Some("2018-05-16"));
+    assert_eq!((e.kind, e.timex.as_str()), (TimeKind::Date, "XXXX-04-12"));
+}
