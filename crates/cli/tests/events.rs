@@ -25,15 +25,37 @@ fn fixture(lang: &str) -> String {
     std::fs::read_to_string(&path).expect("fixture")
 }
 
+/// A scratch folder of this test process, `CARGO_TARGET_TMPDIR/NAME-PID`; folders that
+/// earlier runs left (their process gone, where `/proc` tells) are removed first.
+fn scratch(name: &str) -> PathBuf {
+    let root = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    if Path::new("/proc/self").exists() {
+        for entry in std::fs::read_dir(root).into_iter().flatten().flatten() {
+            let file_name = entry.file_name();
+            let Some(pid) = file_name
+                .to_str()
+                .and_then(|n| n.strip_prefix(name)?.strip_prefix('-'))
+                .filter(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+            else {
+                continue;
+            };
+            if !Path::new("/proc").join(pid).exists() {
+                let _ = std::fs::remove_dir_all(entry.path());
+            }
+        }
+    }
+    let dir = root.join(format!("{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch folder");
+    dir
+}
+
 /// The store, ingested once per test run (in a folder of this process, so that two runs at
 /// once do not share it).
 fn store() -> &'static Path {
     static STORE: OnceLock<PathBuf> = OnceLock::new();
     STORE.get_or_init(|| {
-        let dir =
-            Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("events-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("scratch folder");
+        let dir = scratch("events");
         let en = dir.join("events_en.txt");
         let nl = dir.join("events_nl.txt");
         let front = |title: &str, published: &str, outlet: &str| {
@@ -491,10 +513,7 @@ fn bad_input_is_refused_naming_the_flag_and_value() {
 fn big_store() -> &'static Path {
     static STORE: OnceLock<PathBuf> = OnceLock::new();
     STORE.get_or_init(|| {
-        let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-            .join(format!("events-big-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("scratch folder");
+        let dir = scratch("events-big");
         let mut lines = String::new();
         for n in 0..25 {
             for (lang, title) in [("en", EN_TITLE), ("nl", NL_TITLE)] {
