@@ -187,9 +187,12 @@ impl<'a> Parser<'a> {
                     } else {
                         i + 1
                     };
+                    // ("before the thirty-first day": a compound number word)
                     return self.w.get(next).is_some_and(|n| {
                         n.kind == WKind::Num
-                            || (n.kind == WKind::Word && !self.entry(next).is_empty())
+                            || (n.kind == WKind::Word
+                                && (!self.entry(next).is_empty()
+                                    || (n.text.contains('-') && self.number_word(next).is_some())))
                     });
                 }
                 !entry.is_empty()
@@ -1448,6 +1451,9 @@ impl<'a> Parser<'a> {
         if let Some((e, n)) = self.number(i) {
             // "5 aankomende minuten", "5 past minutes"
             let sign = self.rel_sign(e).filter(|s| *s != 0)?;
+            if !self.counted_unit(e + 1, n) {
+                return None;
+            }
             let (u, k) = self.unit(e + 1).filter(|(u, _)| u.is_clock())?;
             return Some((e + 2, Sem::ClockWindow(n * k, u, sign > 0)));
         }
@@ -2178,8 +2184,13 @@ impl<'a> Parser<'a> {
         None
     }
 
-    /// A day-of-month number: "14", "3e", "veertiende", "twenty first".
+    /// A day-of-month number: "14", "3e", "veertiende", "twenty first"; not an amount of
+    /// money ("$12 December 27", "€ 5 mei").
     fn day_number(&self, i: usize) -> M<u32> {
+        let money = |t: &str| matches!(t, "$" | "€" | "£" | "¥");
+        if i > 0 && self.text(i - 1).is_some_and(money) {
+            return None;
+        }
         match self.chunk(i) {
             Some(Chunk::Int(n, len)) if len <= 2 && (1..=31).contains(&n) => {
                 return Some((i + 1, n))
@@ -3649,7 +3660,7 @@ impl<'a> Parser<'a> {
         let (e, n) = self.number(i)?;
         let future = self.is(e, Class::RelComing) || self.is(e, Class::RelNext);
         let past = self.is(e, Class::RelPast) || self.is(e, Class::RelPrev);
-        if !(future || past) {
+        if !(future || past) || !self.counted_unit(e + 1, n) {
             return None;
         }
         let (u, k) = self.unit(e + 1)?;
@@ -3661,6 +3672,20 @@ impl<'a> Parser<'a> {
                 future,
             },
         ))
+    }
+
+    /// Whether the unit word at `i` agrees with a count `n` before it: "3 next week" and "13
+    /// last minute" count something else ("only 3 next week"), "5 past minutes" counts
+    /// minutes. Units written the same in both numbers ("uur", "jaar") always agree.
+    fn counted_unit(&self, i: usize, n: f64) -> bool {
+        let Some(w) = self.word(i) else {
+            return false;
+        };
+        let plural = w.ends_with('s') || (self.lx.dutch && (w.ends_with("en") || w.ends_with('a')));
+        let same =
+            self.lx.dutch && matches!(w, "jaar" | "uur" | "kwartier" | "kwartaal" | "etmaal");
+        // "min", "hr": abbreviations have no number
+        plural || same || w.len() <= 3 || n == 1.0
     }
 
     /// "begin maart", "eind juli", "half november", "eerder deze week", "later dit jaar",

@@ -395,3 +395,28 @@ fn clock_ranges_on_a_day() {
     let e = one("een tijdstip op maandag 12-4", Lang::Nl, Some("2018-05-16"));
     assert_eq!((e.kind, e.timex.as_str()), (TimeKind::Date, "XXXX-04-12"));
 }
+
+#[test]
+fn counts_and_amounts_that_are_no_time() {
+    let text = "We will be only 3 next week.";
+    assert_eq!(
+        one(text, Lang::En, Some("2016-11-07")).span.of(text),
+        "next week"
+    );
+    let e = one("the 5 past minutes", Lang::En, Some("2016-11-07T12:30:00"));
+    assert_eq!(e.kind, TimeKind::DateTimePeriod);
+    let text = "I bought it for $12 December 27";
+    assert_eq!(
+        one(text, Lang::En, Some("2019-07-04")).span.of(text),
+        "December 27"
+    );
+    let text = "Must deliver units before the thirty-first day of the month.";
+    let e = one(text, Lang::En, Some("2019-08-12"));
+    assert_eq!(
+        (e.span.of(text), period(&e).1),
+        (
+            "before the thirty-first day of the month",
+            Some("2019-08-31")
+        )
+    );
+}
