@@ -444,7 +444,7 @@ fn actor_mentions(input: &EventInput, places: &[PlaceMention], lx: &Lexicon) -> 
         .iter()
         .filter_map(|q| q.speaker.as_ref()?.entity)
         .collect();
-    let sources = marker_sources(input);
+    let sources = source_mentions(input);
     let place_spans: Vec<Span> = places.iter().map(|p| p.span).collect();
     let mut out: Vec<(Span, usize)> = input
         .entities
@@ -466,20 +466,21 @@ fn actor_mentions(input: &EventInput, places: &[PlaceMention], lx: &Lexicon) -> 
     out
 }
 
-/// The speaker mentions of quotations attributed by a marker rather than a verb ("volgens de
-/// VN", "according to officials", "…, aldus X"): a source of the report, not a party to what
-/// it reports. A speaker with a verb may be both ("the army said it struck …").
-fn marker_sources(input: &EventInput) -> Vec<Span> {
-    let cues = kroniek_quotes::Cues::for_lang(input.lang);
+/// The speaker mentions that are sources, not parties, of what they report: every speaker of a
+/// quotation ("…, the United Nations said", "volgens de VN", "…, aldus X"), except one whose
+/// words go on about itself by a subject pronoun ("the army said it struck …", "het leger zegt
+/// dat het doelen heeft aangevallen").
+fn source_mentions(input: &EventInput) -> Vec<Span> {
+    let lexicon = kroniek_entities::Lexicon::for_lang(input.lang);
+    let about_itself = |text: &str| {
+        text.split_whitespace()
+            .take(2)
+            .any(|w| lexicon.pronoun(w).is_some_and(|p| p.subject))
+    };
     let mut spans: Vec<Span> = input
         .quotes
         .iter()
-        .filter(|q| {
-            q.cue.as_ref().is_some_and(|cue| {
-                let words: Vec<&str> = cue.text.split_whitespace().collect();
-                cues.marker_len(&words) == Some(words.len())
-            })
-        })
+        .filter(|q| !about_itself(&q.text))
         .filter_map(|q| Some(q.speaker.as_ref()?.mention.as_ref()?.span))
         .collect();
     spans.sort_unstable();

@@ -134,8 +134,11 @@ fn trailing_quote(
     let phrase = if after_comma == verb {
         cx.phrase_after(verb + 1, end)
     } else {
-        cx.phrase_before(verb, after_comma)
-            .filter(|p| cx.token_from(p.span().start) == after_comma)
+        // "…, the United Nations said": the name may follow an article after the comma.
+        cx.phrase_before(verb, after_comma).filter(|p| {
+            let start = cx.token_from(p.span().start);
+            start == after_comma || (start == after_comma + 1 && cx.after_definite_article(start))
+        })
     }?;
     let mut start = first;
     while start < comma && cx.seg.tokens[start].kind == kroniek_text::TokenKind::Quote {
