@@ -104,6 +104,8 @@ pub(crate) enum Class {
     /// An anaphoric determiner before a unit ("the same week", "that weekend", "dezelfde
     /// maand"): a period named before, read as the reference's one.
     Same,
+    /// What is left of a period ("the rest of the week", "de rest van de maand").
+    Rest,
     /// Not in the word file: the word starts a fixed phrase of `time_phrases.txt`.
     FixedStart,
     /// Not in the word file: the word is a number word, or starts a holiday name or a
@@ -171,6 +173,7 @@ impl Class {
             "every_nth" => EveryNth,
             "year_abbr" => YearAbbr,
             "same" => Same,
+            "rest" => Rest,
             _ => return None,
         })
     }

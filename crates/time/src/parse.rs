@@ -1171,7 +1171,45 @@ impl<'a> Parser<'a> {
             self.the_unit(i),
             self.fixed_phrase(i),
             self.holiday_weekend(i),
+            self.day_part(i),
         ])
+    }
+
+    /// "early in the day", "mid today", "later in today", "halverwege vandaag", "later op de
+    /// dag": a half or the middle of a day ("the day" is today).
+    fn day_part(&self, i: usize) -> M<Sem> {
+        let part = if self.is(i, Class::Begin) || self.is(i, Class::Earlier) {
+            Part::Begin
+        } else if self.is(i, Class::Mid) {
+            Part::Mid
+        } else if self.is(i, Class::End) || self.is(i, Class::Later) {
+            Part::End
+        } else {
+            return None;
+        };
+        let j = if matches!(self.word(i + 1), Some("in" | "op" | "of" | "van")) {
+            i + 2
+        } else {
+            i + 1
+        };
+        // "later vandaag" is today (later, not its second half); "later in today" is
+        let relative = self.is(i, Class::Later) || self.is(i, Class::Earlier);
+        if relative && j == i + 1 {
+            return None;
+        }
+        let k = self.det(j);
+        if k > j
+            && self
+                .unit(k)
+                .is_some_and(|(u, n)| u == Unit::Day && n == 1.0)
+        {
+            let singular = self
+                .word(k)
+                .is_some_and(|w| !w.ends_with('s') && !w.ends_with("en"));
+            return singular.then_some((k + 1, Sem::DayPart(Day::Rel(0), part)));
+        }
+        let (e, d) = self.rel_day(j)?;
+        Some((e, Sem::DayPart(d, part)))
     }
 
     /// "labor day weekend", "halloween weekend 2021", "the weekend of thanksgiving 2023".
@@ -3047,7 +3085,20 @@ impl<'a> Parser<'a> {
             self.week_of(i),
             self.nth_week(i),
             self.same_period(i),
+            self.rest_period(i),
         ])
+    }
+
+    /// "the rest of the week", "remaining of the month", "de rest van het jaar".
+    fn rest_period(&self, i: usize) -> M<Period> {
+        if !self.is(i, Class::Rest) || !matches!(self.word(i + 1), Some("of" | "van")) {
+            return None;
+        }
+        let j = self.det(i + 2);
+        let j = if self.is(j, Class::RelThis) { j + 1 } else { j };
+        let (u, k) = self.unit(j)?;
+        (k == 1.0 && matches!(u, Unit::Week | Unit::Month | Unit::Year))
+            .then_some((j + 1, Period::Rest(u)))
     }
 
     /// "the same week", "that weekend", "dezelfde maand", "hetzelfde jaar": a period named

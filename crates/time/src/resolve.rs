@@ -447,6 +447,23 @@ pub(crate) fn period(p: &Period, cx: &Ctx) -> Vec<Span3> {
                 .map(|(_, s, e, g)| (timex.to_string(), s, e, g))
                 .collect()
         }
+        Period::Rest(unit) => {
+            let base = match unit {
+                Unit::Week => Period::RelWeek(0),
+                Unit::Month => Period::RelMonth(0),
+                Unit::Year => Period::RelYear(0),
+                _ => return Vec::new(),
+            };
+            let t = today();
+            period(&base, cx)
+                .into_iter()
+                .filter_map(|(_, _, e, _)| {
+                    let last = e - Duration::days(1);
+                    let n = (last - t).num_days();
+                    (n >= 0).then(|| custom(t, last, format!("P{n}D"), Granularity::Custom))
+                })
+                .collect()
+        }
         Period::YearToDate => {
             let t = today();
             ymd(t.year(), 1, 1)
@@ -968,7 +985,7 @@ fn kind_of(sem: &Sem) -> TimeKind {
         Sem::TimePod(_) | Sem::TimePodPart(..) | Sem::TimeRange(..) => TimeKind::TimePeriod,
         Sem::ClockFor(None, ..) => TimeKind::TimePeriod,
         Sem::ClockFor(Some(_), ..) => TimeKind::DateTimePeriod,
-        Sem::DatePodPart(..) => TimeKind::DateTimePeriod,
+        Sem::DatePodPart(..) | Sem::DayPart(..) => TimeKind::DateTimePeriod,
         Sem::DateTime(..) | Sem::Offset(..) | Sem::Now => TimeKind::DateTime,
         Sem::DatePod(..) | Sem::DateTimeRange(..) | Sem::ClockWindow(..) => {
             TimeKind::DateTimePeriod
@@ -1041,6 +1058,25 @@ fn readings(sem: &Sem, cx: &Ctx) -> Vec<Reading> {
                 .flat_map(|c| {
                     days.iter()
                         .map(move |(t, x)| point(format!("{t}{}", c.timex()), dt_s(at(*x, &c))))
+                })
+                .collect()
+        }
+        Sem::DayPart(d, part) => {
+            let (a, b) = match part {
+                Part::Begin => (0, 12),
+                Part::Mid => (10, 14),
+                Part::End => (12, 24),
+            };
+            day(d, cx)
+                .into_iter()
+                .map(|(t, x)| {
+                    let midnight = x.and_time(NaiveTime::MIN);
+                    span_reading(
+                        t,
+                        dt_s(midnight + Duration::hours(a)),
+                        dt_s(midnight + Duration::hours(b)),
+                        Granularity::PartOfDay,
+                    )
                 })
                 .collect()
         }

@@ -477,6 +477,9 @@ pub(crate) enum Period {
     Same(Unit),
     /// From the start of the reference's year to the reference day ("year to date").
     YearToDate,
+    /// From the reference day to the last day of its week, month or year ("the rest of the
+    /// week", "de rest van de maand").
+    Rest(Unit),
     /// The part of a period before or after the reference ("eerder deze week").
     Around {
         inner: Box<Period>,
@@ -513,6 +516,9 @@ pub(crate) enum Sem {
     /// The same on a given day ("later this afternoon").
     DatePodPart(Day, Pod, bool),
     DateTime(Day, Clock),
+    /// The first half, the middle or the second half of a day ("early in the day", "mid
+    /// today", "later op de dag"): 0-12, 10-14 and 12-24 h, as in Recognizers-Text.
+    DayPart(Day, Part),
     /// A part of a given day ("maandagavond", "morgenochtend").
     DatePod(Day, Pod),
     Period(Period),

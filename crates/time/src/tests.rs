@@ -420,3 +420,28 @@ fn counts_and_amounts_that_are_no_time() {
         )
     );
 }
+
+#[test]
+fn parts_of_a_day_and_the_rest_of_a_period() {
+    let r = Some("2018-05-18");
+    let e = one("I'll leave mid today.", Lang::En, r);
+    assert_eq!(
+        (e.kind, period(&e)),
+        (
+            TimeKind::DateTimePeriod,
+            (Some("2018-05-18T10:00:00"), Some("2018-05-18T14:00:00"))
+        )
+    );
+    let e = one("Ik vertrek later op de dag", Lang::Nl, r);
+    assert_eq!(period(&e).1, Some("2018-05-19T00:00:00"));
+    let e = one("Ik ga later vandaag terug", Lang::Nl, r);
+    assert_eq!(e.kind, TimeKind::Date);
+    let e = one(
+        "take the rest of the week off",
+        Lang::En,
+        Some("2020-06-12"),
+    );
+    assert_eq!(e.timex, "(2020-06-12,2020-06-14,P2D)");
+    let e = one("We woonden hier vanaf halverwege 1989", Lang::Nl, r);
+    assert_eq!(period(&e).0, Some("1989-05-01"));
+}
