@@ -10,7 +10,7 @@
 mod lexicon;
 mod names;
 
-use kroniek_text::{CharOffsets, Lang, Segmentation, Span, ToCharOffsets};
+use kroniek_text::{CharOffsets, Lang, Segmentation, Span, SpanIndex, ToCharOffsets};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -183,8 +183,10 @@ pub fn find_entities(
     // With a tagger, its types win; the rules only add names after a role word ("minister
     // Kaag") and untyped short forms that may join a typed full name.
     let tagged = !typed.is_empty();
+    let mut taken = SpanIndex::new(named.iter().map(|(span, _)| *span).collect());
     for candidate in &candidates {
-        if !named.iter().any(|(span, _)| span.overlaps(candidate.span)) {
+        if !taken.overlaps(candidate.span) {
+            taken.insert(candidate.span);
             let armed = lexicon.armed_group(candidate.span.of(text)).is_some();
             let kind = if armed {
                 Some(EntityKind::Organisation)

@@ -20,7 +20,9 @@ use kroniek_ner::{NameKind, Tagger};
 use kroniek_numbers::{find_quantities, Quantity};
 use kroniek_places::{Gazetteer, Place, PlaceMention, PlacesError};
 pub use kroniek_quotes::{find_quotes, Quote, QuoteKind};
-use kroniek_text::{segment, CharOffsets, Document, Lang, Meta, Segmentation, Span, ToCharOffsets};
+use kroniek_text::{
+    segment, CharOffsets, Document, Lang, Meta, Segmentation, Span, SpanIndex, ToCharOffsets,
+};
 use kroniek_time::{find_times, Reference, TimeExpression};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
@@ -183,17 +185,20 @@ pub fn find_places(
     // Names that are not places whatever the gazetteer holds: an armed group ("Hamas" is also
     // a spelling of a German town) and a place name inside a longer person's name ("Paris
     // Hilton").
-    let not_places: Vec<Span> = entities
-        .iter()
-        .filter(|e| matches!(e.kind, EntityKind::ArmedGroup | EntityKind::Person))
-        .flat_map(|e| e.mentions.iter().map(move |m| (e.kind, m.span)))
-        .filter(|(kind, span)| *kind == EntityKind::ArmedGroup || span.of(text).contains(' '))
-        .map(|(_, span)| span)
-        .collect();
+    let not_places = SpanIndex::new(
+        entities
+            .iter()
+            .filter(|e| matches!(e.kind, EntityKind::ArmedGroup | EntityKind::Person))
+            .flat_map(|e| e.mentions.iter().map(move |m| (e.kind, m.span)))
+            .filter(|(kind, span)| *kind == EntityKind::ArmedGroup || span.of(text).contains(' '))
+            .map(|(_, span)| span)
+            .collect(),
+    );
+    let mut taken = SpanIndex::new(mentions.clone());
     for mention in found {
-        let in_other_name = not_places.iter().any(|n| n.overlaps(mention.span));
-        if !in_other_name && !mentions.iter().any(|m| m.overlaps(mention.span)) {
+        if !not_places.overlaps(mention.span) && !taken.overlaps(mention.span) {
             mentions.push(mention.span);
+            taken.insert(mention.span);
         }
     }
     mentions.sort();

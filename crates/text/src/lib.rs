@@ -9,10 +9,12 @@ pub mod document;
 pub mod langid;
 pub mod offsets;
 pub mod segment;
+pub mod span_index;
 
 pub use document::{Document, Lang, Meta};
 pub use offsets::{CharOffsets, ToCharOffsets};
 pub use segment::{segment, Paragraph, Segmentation, Sentence, Token, TokenKind};
+pub use span_index::SpanIndex;
 
 /// Some words of the text with their span: what every layer uses for a cue, a mention, a
 /// counted noun or a trigger, so that a reader sees the words and can check them at their
