@@ -868,6 +868,13 @@ impl<'a> Parser<'a> {
     /// 2014-19 dec 2015", "nov-5 feb 2017", "Dec/2018-May/2019". The token is split at its
     /// dash and the few tokens around it are read again as "A - B".
     fn split_range(&self, i: usize) -> M<Sem> {
+        // the range starts with a number or a month
+        let starts = self.w.get(i).is_some_and(|w| w.kind == WKind::Num)
+            || self.month_word(i, false).is_some()
+            || self.word(i).is_some_and(|w| w.contains('-'));
+        if !starts {
+            return None;
+        }
         let mut best: M<Sem> = None;
         for k in i..(i + 4).min(self.w.len()) {
             let t = &self.w[k];
@@ -880,7 +887,9 @@ impl<'a> Parser<'a> {
             let alnum = |s: &str| !s.is_empty() && s.bytes().all(|c| c.is_ascii_alphanumeric());
             let month = |s: &str| self.lx.is(s, Class::Month) || self.lx.is(s, Class::MonthAbbr);
             let digits = |s: &str| s.bytes().all(|c| c.is_ascii_digit());
-            if !alnum(a) || !alnum(b) || !(month(a) || month(b) || (digits(a) && digits(b))) {
+            // two numbers only before a month ("18 nov 2014-19 dec 2015"; "3-1" is a score)
+            let numbers = digits(a) && digits(b) && self.month_word(k + 1, false).is_some();
+            if !alnum(a) || !alnum(b) || !(month(a) || month(b) || numbers) {
                 continue;
             }
             let end = (k + 5).min(self.w.len());
