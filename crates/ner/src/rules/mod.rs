@@ -386,7 +386,8 @@ pub(crate) fn strip_possessive(word: &str) -> (&str, bool) {
 }
 
 /// Gives weakly typed names the kind the same name has elsewhere in the document, where a list,
-/// title or keyword decided it; a word of a person's full name alone ("Smith") is that person.
+/// title or keyword decided it; a word of a person's full name alone ("Smith") is that person;
+/// a name that nothing typed takes the kind a cue gave the same name elsewhere.
 fn make_consistent(found: &mut [Found], toks: &[Vec<Tok>]) {
     let words = |f: &Found| -> Vec<String> {
         toks.get(f.sentence)
@@ -398,9 +399,13 @@ fn make_consistent(found: &mut [Found], toks: &[Vec<Tok>]) {
     };
     let mut known: HashMap<String, NameKind> = HashMap::new();
     let mut person_words: HashSet<String> = HashSet::new();
-    for f in found.iter().filter(|f| f.strong) {
+    for f in found.iter() {
         let w = words(f);
-        known.entry(w.join(" ")).or_insert(f.kind);
+        if f.strong {
+            known.entry(w.join(" ")).or_insert(f.kind);
+        }
+        // A full name typed a person on any evidence, even by default ("Sheldon Yett of
+        // UNICEF"), makes its words alone that person.
         if f.kind == NameKind::Person && w.len() > 1 {
             person_words.extend(w);
         }
@@ -619,16 +624,23 @@ mod tests {
 
     #[test]
     fn a_cue_at_one_mention_types_the_others() {
-        let found = names(
-            "Zorbix and Quoddle agreed . | A Zorbix spokeswoman declined . \
-             | Later Zorbix Holdingz Quoddle were there .",
-        );
+        let found = names("Zorbix and Quoddle agreed . | A Zorbix spokeswoman declined .");
         let zorbix: Vec<_> = found.iter().filter(|(n, _)| n == "Zorbix").collect();
         assert_eq!(zorbix.len(), 2, "{found:?}");
         assert!(
             zorbix.iter().all(|(_, k)| *k == NameKind::Organisation),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn surnames_and_first_names_alone_stay_persons() {
+        let found = names(
+            "Then Sheldon Yett of UNICEF spoke . | According to Yett , it worked . \
+             | It was Cherie and Sean who built it .",
+        );
+        assert!(has(&found, "Yett", NameKind::Person), "{found:?}");
+        assert!(has(&found, "Cherie", NameKind::Person), "{found:?}");
     }
 
     #[test]

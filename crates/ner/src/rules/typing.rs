@@ -244,7 +244,10 @@ impl RuleTagger {
         }
         Some(match self.weak_cue(toks, s, e, place.is_some()) {
             Some(kind) => (kind, Evidence::Cue),
-            None => (default_kind(e - s), Evidence::Default),
+            None => (
+                default_kind(e - s, lex.first_names.contains(&toks[s].key)),
+                Evidence::Default,
+            ),
         })
     }
 
@@ -392,11 +395,12 @@ impl RuleTagger {
 }
 
 /// The kind of a name of `words` words that nothing types: a person when it has two or three
-/// words ("Grace Mugabe"); one word alone is more often a company or product than a person, who
-/// is introduced by the full name first (a surname alone is then typed by that full name) or
-/// referred to by a pronoun afterwards (see `RuleTagger::type_by_pronouns`).
-fn default_kind(words: usize) -> NameKind {
-    if words == 1 {
+/// words ("Grace Mugabe") or is a known first name alone; any other word alone is more often a
+/// company or product than a person, who is introduced by the full name first (a surname alone
+/// is then typed by that full name) or referred to by a pronoun afterwards (see
+/// `RuleTagger::type_by_pronouns`).
+fn default_kind(words: usize, first_name: bool) -> NameKind {
+    if words == 1 && !first_name {
         NameKind::Organisation
     } else {
         NameKind::Person
