@@ -216,7 +216,9 @@ impl<'a> Context<'a> {
     /// A demonym right before place mention `k` that names a broader, resolved place.
     fn within(&self, k: usize) -> Option<usize> {
         let mention = self.places.get(k)?;
-        let before = self.places[..k].iter().rev().find(|m| m.demonym)?;
+        // Only a mention just before can touch this one; looking further back for any demonym
+        // made every event scan the whole document.
+        let before = self.places[..k].iter().rev().take(4).find(|m| m.demonym)?;
         let gap = self.input.text.get(before.span.end..mention.span.start)?;
         (gap.trim().is_empty() && gap.len() <= 2 && before.place != mention.place)
             .then_some(before.place)

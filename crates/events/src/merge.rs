@@ -6,8 +6,9 @@
 //! specific one ("de exodus"), but a specific one far after a vague one is usually another.
 
 use crate::arguments::round;
-use crate::{ArgumentSource, Event, EventPlace, EventTime};
-use kroniek_text::Segmentation;
+use crate::{Actor, ArgumentSource, Event, EventPlace, EventTime};
+use kroniek_text::{Segmentation, Span};
+use std::collections::HashSet;
 
 /// What a merge adds to the confidence for each extra mention.
 const PER_MENTION: f64 = 0.05;
@@ -20,13 +21,54 @@ const MERGE_REACH: usize = 3;
 /// Merges the events (in text order) that report the same thing; the first report stays.
 pub(crate) fn merge(events: Vec<Event>, seg: &Segmentation) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
+    let mut pooled: Vec<Pooled> = Vec::with_capacity(events.len());
     for event in events {
-        match out.iter_mut().find(|kept| compatible(kept, &event, seg)) {
-            Some(kept) => absorb(kept, event),
-            None => out.push(event),
+        match out.iter().position(|kept| compatible(kept, &event, seg)) {
+            Some(k) => absorb(&mut out[k], &mut pooled[k], event),
+            None => {
+                pooled.push(Pooled::of(&event));
+                out.push(event);
+            }
         }
     }
     out
+}
+
+/// What a kept event already holds, so that pooling a report's counts and actors takes time
+/// in proportion to the report, not to everything pooled before (one long text may report the
+/// same event thousands of times).
+#[derive(Default)]
+struct Pooled {
+    quantities: HashSet<usize>,
+    actor_spans: HashSet<Span>,
+    actor_entities: HashSet<usize>,
+}
+
+impl Pooled {
+    fn of(event: &Event) -> Pooled {
+        let mut pooled = Pooled::default();
+        pooled
+            .quantities
+            .extend(event.counts.iter().map(|c| c.quantity));
+        for actor in &event.actors {
+            pooled.note(actor);
+        }
+        pooled
+    }
+
+    fn knows(&self, actor: &Actor) -> bool {
+        self.actor_spans.contains(&actor.span)
+            || actor
+                .entity
+                .is_some_and(|e| self.actor_entities.contains(&e))
+    }
+
+    fn note(&mut self, actor: &Actor) {
+        self.actor_spans.insert(actor.span);
+        if let Some(entity) = actor.entity {
+            self.actor_entities.insert(entity);
+        }
+    }
 }
 
 /// Whether two events can be one.
@@ -78,10 +120,18 @@ fn near(a: &Event, b: &Event, seg: &Segmentation) -> bool {
     let Some(there) = seg.sentence_at(b.trigger.span.start) else {
         return false;
     };
-    a.mentions.iter().rev().any(|m| {
-        seg.sentence_at(m.span.start)
-            .is_some_and(|here| there.abs_diff(here) <= MERGE_REACH)
-    })
+    // The mentions are in text order: the nearest ones stand on either side of `b`'s trigger.
+    let after = a
+        .mentions
+        .partition_point(|m| m.span.start <= b.trigger.span.start);
+    [after.checked_sub(1), Some(after)]
+        .into_iter()
+        .flatten()
+        .filter_map(|k| a.mentions.get(k))
+        .any(|m| {
+            seg.sentence_at(m.span.start)
+                .is_some_and(|here| there.abs_diff(here) <= MERGE_REACH)
+        })
 }
 
 /// A fallback (document-level) argument is a guess and agrees with anything.
@@ -112,7 +162,7 @@ fn same_time(a: Option<&EventTime>, b: Option<&EventTime>) -> bool {
 
 /// Adds `other`'s mentions and arguments to `kept`: a better-sourced place or time replaces a
 /// fallback one, counts and actors are pooled.
-fn absorb(kept: &mut Event, other: Event) {
+fn absorb(kept: &mut Event, pooled: &mut Pooled, other: Event) {
     // Events arrive in text order: re-sort only when the new mentions do not simply follow.
     let in_order = match (kept.mentions.last(), other.mentions.first()) {
         (Some(last), Some(first)) => last.span.start < first.span.start,
@@ -137,16 +187,13 @@ fn absorb(kept: &mut Event, other: Event) {
         kept.time_context = other.time_context;
     }
     for count in other.counts {
-        if !kept.counts.iter().any(|c| c.quantity == count.quantity) {
+        if pooled.quantities.insert(count.quantity) {
             kept.counts.push(count);
         }
     }
     for actor in other.actors {
-        let known = kept
-            .actors
-            .iter()
-            .any(|a| a.span == actor.span || (a.entity.is_some() && a.entity == actor.entity));
-        if !known {
+        if !pooled.knows(&actor) {
+            pooled.note(&actor);
             kept.actors.push(actor);
         }
     }

@@ -132,13 +132,25 @@ fn pair_paragraph(
     }
 }
 
-/// Sets each pair's parent: the innermost pair that encloses it.
+/// Sets each pair's parent: the nearest earlier pair (sorted by opening) that encloses it.
+/// Pairs that closed before a pair opens can enclose neither it nor any later one, so only
+/// the pairs still open are searched.
 fn relink_parents(pairs: &mut [Pair]) {
+    let mut open_pairs: Vec<usize> = Vec::new();
     for i in 0..pairs.len() {
         let (open, close) = (pairs[i].open, pairs[i].close);
-        pairs[i].parent = (0..i)
+        while open_pairs
+            .last()
+            .is_some_and(|&j| pairs[j].close.start < open.start)
+        {
+            open_pairs.pop();
+        }
+        pairs[i].parent = open_pairs
+            .iter()
             .rev()
+            .copied()
             .find(|&j| pairs[j].open.end <= open.start && close.end <= pairs[j].close.start);
+        open_pairs.push(i);
     }
 }
 
