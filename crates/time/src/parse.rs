@@ -224,7 +224,11 @@ impl<'a> Parser<'a> {
     fn trim_start(&self, i: usize, end: usize, sem: &Sem) -> usize {
         let mut s = i;
         // "het jaar 2008" gives "jaar 2008"
-        if self.det(s) > s && self.unit(s + 1).is_some_and(|(u, _)| u == Unit::Year) && s + 2 < end
+        // ("het jaar hoger dan 2012" keeps it)
+        if self.det(s) > s
+            && self.unit(s + 1).is_some_and(|(u, _)| u == Unit::Year)
+            && s + 2 < end
+            && self.phrase(s + 2, false).is_none()
         {
             return s + 1;
         }
@@ -429,6 +433,23 @@ impl<'a> Parser<'a> {
 
     /// "later dan 2018", "meer dan 4 dagen", "meer dan 2 dagen voor gisteren".
     fn phrase_modified(&self, i: usize) -> M<Sem> {
+        // "year greater than 2012", "het jaar hoger dan 2012": the word for year leads in
+        let k = self.det(i);
+        let year_word = self
+            .unit(k)
+            .is_some_and(|(u, n)| u == Unit::Year && n == 1.0)
+            && self
+                .word(k)
+                .is_some_and(|w| !w.ends_with('s') && w != "jaren");
+        if year_word {
+            if let Some((j, _)) = self.phrase(k + 1, false) {
+                if let Some((end, Sem::Modified(inner, m))) = self.phrase_modified(k + 1) {
+                    if matches!(*inner, Sem::Period(Period::Year(_))) && j < end {
+                        return Some((end, Sem::Modified(inner, m)));
+                    }
+                }
+            }
+        }
         let (j, effect) = self.phrase(i, false)?;
         let (end, sem) = self.modifier_target(j)?;
         let m = match effect {
@@ -517,8 +538,11 @@ impl<'a> Parser<'a> {
         if dutch_for && self.word(i + 1) == Some("de") && self.meal(i + 1).is_none() {
             return None;
         }
-        // "voor het jaar"
-        if dutch_for && self.the_unit(i + 1).is_some() {
+        // "voor het jaar", "voor jaar 2012 of later"
+        if dutch_for
+            && (self.the_unit(i + 1).is_some()
+                || self.unit(i + 1).is_some_and(|(u, _)| u == Unit::Year))
+        {
             return None;
         }
         let (end, sem) = self.modifier_target(i + 1)?;
@@ -2338,8 +2362,14 @@ impl<'a> Parser<'a> {
         }
         let wd = self.int(i, Class::WeekdayAbbr)?;
         let dotted = self.punct(i + 1, ".") || self.word(i).is_some_and(|w| w.ends_with('.'));
-        let dated = matches!(self.w.get(i + 1).map(|w| w.kind), Some(WKind::Num))
-            || self.month_word(i + 1, true).is_some();
+        // "tue 9 may", "tue may 9", "tues the 4th", "sat at 5pm"
+        let number = |k: usize| matches!(self.w.get(k).map(|w| w.kind), Some(WKind::Num));
+        let dated = number(i + 1)
+            || self.month_word(i + 1, true).is_some()
+            || (self.month_word(i + 1, false).is_some() && number(i + 2))
+            || (matches!(self.word(i + 1), Some("the" | "de"))
+                && matches!(self.chunk(i + 2), Some(Chunk::Ord(_))))
+            || (matches!(self.word(i + 1), Some("at" | "om")) && number(i + 2));
         (dotted || dated).then_some(wd as u32)
     }
 

@@ -445,3 +445,28 @@ fn parts_of_a_day_and_the_rest_of_a_period() {
     let e = one("We woonden hier vanaf halverwege 1989", Lang::Nl, r);
     assert_eq!(period(&e).0, Some("1989-05-01"));
 }
+
+#[test]
+fn weekday_abbreviations_and_year_phrases() {
+    let text = "Book this lunch on Tue May 9. Don't.";
+    assert_eq!(
+        one(text, Lang::En, Some("2018-01-07")).span.of(text),
+        "Tue May 9"
+    );
+    let e = one("Office party on Sat at 5.", Lang::En, Some("2018-07-13"));
+    assert_eq!(e.kind, TimeKind::DateTime);
+    // a verb stays a verb
+    assert!(find("He sat at the table", Lang::En, Some("2018-07-13")).is_empty());
+    let text = "What's the sales for year greater than 2012";
+    let e = one(text, Lang::En, Some("2018-08-31"));
+    assert_eq!(
+        (e.span.of(text), period(&e).0),
+        ("year greater than 2012", Some("2013-01-01"))
+    );
+    let text = "Ik wil verkoop voor jaar 2012 of later";
+    let e = one(text, Lang::Nl, Some("2018-08-31"));
+    assert_eq!(
+        (e.span.of(text), period(&e).0),
+        ("jaar 2012 of later", Some("2012-01-01"))
+    );
+}
