@@ -442,6 +442,6 @@ mod tests {
         );
     }
 
-    const NL_FLOOR: f64 = 88.0;
-    const EN_FLOOR: f64 = 87.5;
+    const NL_FLOOR: f64 = 91.5;
+    const EN_FLOOR: f64 = 91.0;
 }
