@@ -2434,6 +2434,7 @@ impl<'a> Parser<'a> {
             self.ordinal_only(i),
             self.shifted_day(i),
             self.weekday_in(i),
+            self.chain_shift(i),
         ])
     }
 
@@ -3086,14 +3087,60 @@ impl<'a> Parser<'a> {
                 return Some((e2, Sem::Duration(n + frac, u)));
             }
         }
-        let j = if self.is(e, Class::And) || self.punct(e, ",") {
-            e + 1
+        let (e2, parts) = self.amount_chain(e, n, u);
+        (parts.len() > 1).then_some((e2, Sem::Durations(parts)))
+    }
+
+    /// Whole amounts in ever smaller units after a first one that ends at `e`, joined by
+    /// "and", a comma or nothing: "2 weeks and 2 days", "2 years 1 month 21 days".
+    fn amount_chain(&self, e: usize, n: f64, u: Unit) -> (usize, Vec<(f64, Unit)>) {
+        let mut parts = vec![(n, u)];
+        let mut end = e;
+        if n.fract() != 0.0 {
+            return (end, parts);
+        }
+        while parts.len() < 6 {
+            let j = if self.is(end, Class::And) || self.punct(end, ",") {
+                end + 1
+            } else {
+                end
+            };
+            let last = parts[parts.len() - 1].1;
+            match self.amount(j) {
+                Some((e2, n2, u2)) if u2.seconds() < last.seconds() && n2.fract() == 0.0 => {
+                    parts.push((n2, u2));
+                    end = e2;
+                }
+                _ => break,
+            }
+        }
+        (end, parts)
+    }
+
+    /// A day shifted by several amounts: "2 weeks and 2 days ago", "2 years 1 month 21 days
+    /// later" (English; Dutch "later" after an amount is an offset of clock time).
+    fn chain_shift(&self, i: usize) -> M<Day> {
+        let (e, n, u) = self.amount(i)?;
+        let (end, parts) = self.amount_chain(e, n, u);
+        if parts.len() < 2 || parts.iter().any(|(_, u)| u.is_clock()) {
+            return None;
+        }
+        let sign = if self.is(end, Class::Ago) {
+            -1
+        } else if self.is(end, Class::Later) && !self.lx.dutch {
+            1
         } else {
-            e
+            return None;
         };
-        let (e2, n2, u2) = self.amount(j)?;
-        (u2.seconds() < u.seconds() && n.fract() == 0.0 && n2.fract() == 0.0)
-            .then(|| (e2, Sem::Durations(vec![(n, u), (n2, u2)])))
+        let mut day = Day::Rel(0);
+        for (n, unit) in parts {
+            day = Day::Shift {
+                base: Box::new(day),
+                n: sign * n as i64,
+                unit,
+            };
+        }
+        Some((end + 1, day))
     }
 
     // ---- periods ---------------------------------------------------------------------------

@@ -470,3 +470,18 @@ fn weekday_abbreviations_and_year_phrases() {
         ("jaar 2012 of later", Some("2012-01-01"))
     );
 }
+
+#[test]
+fn chained_amounts() {
+    let r = Some("2016-11-07T16:12:00");
+    let e = one("and 2 weeks and 2 days ago they found it", Lang::En, r);
+    assert_eq!((e.kind, point(&e)), (TimeKind::Date, "2016-10-22"));
+    let e = one(
+        "I left here 2 years 1 month 21 days later",
+        Lang::En,
+        Some("2017-11-23"),
+    );
+    assert_eq!(point(&e), "2020-01-13");
+    let e = one("het duurde 1 jaar, 2 maanden en 3 dagen", Lang::Nl, r);
+    assert_eq!(e.timex, "P1Y2M3D");
+}
