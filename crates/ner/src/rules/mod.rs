@@ -644,6 +644,13 @@ mod tests {
     }
 
     #[test]
+    fn a_capitalised_role_before_a_first_name_is_a_title() {
+        let found = names("Firefighter Jose Ramirez said winds were strong .");
+        assert!(has(&found, "Jose Ramirez", NameKind::Person), "{found:?}");
+        assert_eq!(found.len(), 1, "{found:?}");
+    }
+
+    #[test]
     fn dutch_particles_join_names() {
         let found = names("The manager , Erik ten Hag , said so .");
         assert!(has(&found, "Erik ten Hag", NameKind::Person), "{found:?}");

@@ -34,6 +34,11 @@ impl RuleTagger {
             if title > 0 && s + title < end && toks[s].info.case == Case::Title {
                 titled = true;
                 s += title;
+            } else if self.role_before_first_name(toks, s, end) {
+                // "Firefighter Jose Ramirez", "Driver Peter de Graaf": a role noun written
+                // with a capital (first in the sentence) before a first name works as a title.
+                titled = true;
+                s += 1;
             } else if toks[s].info.case == Case::Lower || self.is_common(toks, s, lowered) {
                 s += 1;
             } else {
@@ -89,6 +94,15 @@ impl RuleTagger {
             }),
         }
         out
+    }
+
+    /// Whether token `s` is a capitalised role noun (`person_roles.txt`) followed, inside the
+    /// run `s..end`, by a known first name.
+    fn role_before_first_name(&self, toks: &[Tok], s: usize, end: usize) -> bool {
+        s + 1 < end
+            && toks[s].info.case == Case::Title
+            && self.lexicon.roles.contains(&toks[s].key)
+            && self.lexicon.first_names.contains(&toks[s + 1].key)
     }
 
     /// Whether a lowercase role word ("spokesman", "president") stands right before `start`.
