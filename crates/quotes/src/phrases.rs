@@ -54,6 +54,9 @@ pub struct Context<'a> {
     /// Every attributed quotation as (end, speaker entity), sorted by end: who spoke last
     /// before a position.
     turns: RefCell<Vec<(usize, usize)>>,
+    /// Every quotation attributed to an unnamed person ("een arts van Artsen zonder Grenzen"),
+    /// as (end, speaker), sorted by end: "zei hij" right after may stand for them.
+    described: RefCell<Vec<(usize, crate::Speaker)>>,
     /// Every entity mention as (span, entity id), sorted by start: lookups by position are
     /// binary searches, so long documents stay linear.
     mentions: Vec<(Span, usize)>,
@@ -108,6 +111,7 @@ impl<'a> Context<'a> {
             entities,
             spoken: RefCell::new(HashMap::new()),
             turns: RefCell::new(Vec::new()),
+            described: RefCell::new(Vec::new()),
             mentions: mention_index(entities),
         }
     }
@@ -145,6 +149,11 @@ impl<'a> Context<'a> {
 
     /// Notes that the quotation ending at byte `end` was said by `speaker`.
     pub fn record_speaker(&self, end: usize, speaker: Option<&crate::Speaker>) {
+        if let Some(person) = speaker.filter(|s| self.is_described_person(s)) {
+            let mut described = self.described.borrow_mut();
+            let at = described.partition_point(|(e, _)| *e <= end);
+            described.insert(at, (end, person.clone()));
+        }
         if let Some(entity) = speaker.and_then(|s| s.entity) {
             let mut turns = self.turns.borrow_mut();
             let at = turns.partition_point(|&(e, _)| e <= end);
@@ -153,6 +162,32 @@ impl<'a> Context<'a> {
             let first = spoken.entry(entity).or_insert(end);
             *first = (*first).min(end);
         }
+    }
+
+    /// Whether a speaker is one person known only by a description headed by a role word
+    /// ("een arts", "a witness").
+    fn is_described_person(&self, speaker: &crate::Speaker) -> bool {
+        speaker.entity.is_none()
+            && speaker.resolution == crate::Resolution::Description
+            && speaker.mention.as_ref().is_some_and(|m| {
+                m.text
+                    .split_whitespace()
+                    .take(3)
+                    .any(|w| self.lexicon.is_role(w))
+            })
+    }
+
+    /// The unnamed person quoted last before byte `at`, with the end of that quotation, if
+    /// nobody named was quoted after them.
+    pub fn described_speaker_before(&self, at: usize) -> Option<(usize, crate::Speaker)> {
+        let described = self.described.borrow();
+        let before = described.partition_point(|(end, _)| *end <= at);
+        let (end, speaker) = described.get(before.checked_sub(1)?)?;
+        let turns = self.turns.borrow();
+        let named_after = turns[..turns.partition_point(|&(e, _)| e <= at)]
+            .last()
+            .is_some_and(|&(e, _)| e > *end);
+        (!named_after).then(|| (*end, speaker.clone()))
     }
 
     /// The speaker of the last attributed quotation that ends before byte `at`.

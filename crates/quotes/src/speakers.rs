@@ -116,6 +116,26 @@ impl Context<'_> {
         self.is_single_word(name) && (sentence_start || self.after_definite_article(first))
     }
 
+    /// The unnamed person quoted in this sentence or the two before the pronoun, when no
+    /// person is named (outside quotations) between their quotation and the pronoun.
+    fn described_just_before(&self, pronoun: Span, quoted: &[Span]) -> Option<Speaker> {
+        let (end, speaker) = self.described_speaker_before(pronoun.start)?;
+        let here = self.seg.sentence_at(pronoun.start)?;
+        let there = self.seg.sentence_at(end.saturating_sub(1))?;
+        if here.saturating_sub(there) > 2 {
+            return None;
+        }
+        let between = Span::new(end, pronoun.start);
+        let named_between = self.mentions_in(between).iter().any(|&(m, id)| {
+            self.entities.entities[id].kind == EntityKind::Person && !is_quoted(quoted, m)
+        });
+        (!named_between).then(|| Speaker {
+            mention: Some(Words::at(self.text, pronoun)),
+            resolution: Resolution::Pronoun,
+            ..speaker
+        })
+    }
+
     /// The person (or, for a plural pronoun, the group) a pronoun stands for.
     fn pronoun_speaker(
         &self,
@@ -151,6 +171,11 @@ impl Context<'_> {
             "f" => Some(Gender::Female),
             _ => None,
         };
+        // "…, aldus een arts. 'De generatoren vallen uit,' zei hij": the unnamed person just
+        // quoted, when no one is named between.
+        if let Some(speaker) = self.described_just_before(pronoun, quoted) {
+            return Some(speaker);
+        }
         let (entity, _) = self.person_for(pronoun.start, quoted, gender, None)?;
         Some(self.entity_speaker(entity, Some(pronoun), Resolution::Pronoun))
     }
