@@ -620,6 +620,7 @@ impl<'a> Parser<'a> {
             self.chunk_range(j),
             self.dash_range(j, opener == Some(true)),
             self.split_range(j),
+            self.days_of_rel_month(j),
         ])
         .and_then(|(end, sem)| {
             if opener.is_none() && matches!(sem, Sem::TimeRange(..)) && !self.range_ok(i, end) {
@@ -951,6 +952,40 @@ impl<'a> Parser<'a> {
             best = longest([best, found]);
         }
         best
+    }
+
+    /// Two dashed days of a relative month: "4-23 in next month", "volgende maand van 4-23".
+    fn days_of_rel_month(&self, i: usize) -> M<Sem> {
+        let days = |k: usize| -> Option<(u32, u32)> {
+            let w = self.w.get(k).filter(|w| w.kind == WKind::Num)?;
+            let (a, b) = w.text.split_once('-')?;
+            let short =
+                |s: &str| (1..=2).contains(&s.len()) && s.bytes().all(|c| c.is_ascii_digit());
+            if !short(a) || !short(b) {
+                return None;
+            }
+            let (a, b): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);
+            (1 <= a && a < b && b <= 31).then_some((a, b))
+        };
+        let rel_month = |k: usize| match self.rel_period(k) {
+            Some((e, Period::RelMonth(n))) => Some((e, n)),
+            _ => None,
+        };
+        let (end, (a, b), rel) = if let Some(pair) = days(i) {
+            if !matches!(self.word(i + 1), Some("in" | "of" | "van")) {
+                return None;
+            }
+            let (e, rel) = rel_month(i + 2)?;
+            (e, pair, rel)
+        } else {
+            let (e, rel) = rel_month(i)?;
+            if !matches!(self.word(e), Some("van" | "from")) {
+                return None;
+            }
+            (e + 2, days(e + 1)?, rel)
+        };
+        let day = |d| Day::OfRelMonth { d, rel };
+        Some((end, Sem::DateRange(day(a), day(b))))
     }
 
     /// Two days of one month with the month written once: "april 9th through 17th", "from
@@ -3641,6 +3676,12 @@ impl<'a> Parser<'a> {
         }
         match self.chunk(i + 1)? {
             Chunk::Int(n, _) if (1..=53).contains(&n) => {
+                // "week 27 of last year", "week 3 van volgend jaar"
+                if matches!(self.word(i + 2), Some("of" | "van")) {
+                    if let Some((e, Period::RelYear(rel))) = self.rel_period(i + 3) {
+                        return Some((e, Period::WeekNumRel { rel, n }));
+                    }
+                }
                 let (e, y) = self.opt_year(i + 2);
                 Some((e, Period::WeekNum { y, n }))
             }

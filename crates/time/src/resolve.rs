@@ -415,6 +415,12 @@ pub(crate) fn period(p: &Period, cx: &Ctx) -> Vec<Span3> {
                 .map(|start| vec![week_span(start, None)])
                 .unwrap_or_default()
         }
+        Period::WeekNumRel { rel, n } => {
+            let y = today().year() + *rel as i32;
+            NaiveDate::from_isoywd_opt(y, *n, Weekday::Mon)
+                .map(|start| vec![week_span(start, None)])
+                .unwrap_or_default()
+        }
         Period::WeekOf(d) => day(d, cx)
             .into_iter()
             .map(|(timex, x)| week_span(monday(x), Some(timex)))

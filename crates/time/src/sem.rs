@@ -413,6 +413,11 @@ pub(crate) enum Period {
         y: Option<i32>,
         n: u32,
     },
+    /// ISO week `n` of the reference's year shifted by `rel` years ("week 27 of last year").
+    WeekNumRel {
+        rel: i64,
+        n: u32,
+    },
     /// The week (Monday to Monday) around a day.
     WeekOf(Day),
     /// The `n`-th week (-1: the last) of a month or year; a week belongs to the month or year

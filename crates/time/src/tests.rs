@@ -485,3 +485,25 @@ fn chained_amounts() {
     let e = one("het duurde 1 jaar, 2 maanden en 3 dagen", Lang::Nl, r);
     assert_eq!(e.timex, "P1Y2M3D");
 }
+
+#[test]
+fn days_and_weeks_of_relative_periods() {
+    let e = one(
+        "I'll be out from 4-23 in next month",
+        Lang::En,
+        Some("2016-11-07"),
+    );
+    assert_eq!(period(&e), (Some("2016-12-04"), Some("2016-12-23")));
+    let e = one(
+        "Ik ben volgende maand van 4-23 weg",
+        Lang::Nl,
+        Some("2016-11-07"),
+    );
+    assert_eq!(e.timex, "(2016-12-04,2016-12-23,P19D)");
+    let e = one(
+        "sales in the week 27 of last year",
+        Lang::En,
+        Some("2018-07-02"),
+    );
+    assert_eq!(e.timex, "2017-W27");
+}
