@@ -179,6 +179,15 @@ impl Gazetteer {
             {
                 return None;
             }
+            let function_word = codes.iter().any(|c| {
+                self.lang()
+                    .function_words
+                    .get(c)
+                    .is_some_and(|s| s.contains(&key))
+            });
+            if n == 1 && initial && function_word {
+                return None;
+            }
             let Some(best) = self.best_name(surface, &key) else {
                 continue;
             };

@@ -35,6 +35,9 @@ pub(crate) struct LangTables {
     pub compass_all: Vec<String>,
     /// Normalised words `find_names` never takes for a place.
     pub stop: PerLang<HashSet<String>>,
+    /// Normalised function words (`function_words.txt`): one of them alone at the start of a
+    /// sentence is never a place ("No one was hurt" is not Ho, Ghana).
+    pub function_words: PerLang<HashSet<String>>,
     /// Surname particles ("van", "de"): a capitalised word after one is a person's name.
     pub particles: PerLang<HashSet<String>>,
     /// Normalised alias → postings (from `places_aliases.txt`).
@@ -321,6 +324,13 @@ impl Base {
             tables
                 .stop
                 .insert(code, langdata::word_set(code, "places_stop.txt"));
+            tables.function_words.insert(
+                code,
+                kroniek_lang::words(code, "function_words.txt")
+                    .iter()
+                    .map(|w| normalize(w))
+                    .collect(),
+            );
             tables
                 .particles
                 .insert(code, langdata::word_set(code, "places_name_particles.txt"));

@@ -163,6 +163,18 @@ fn ambiguous_common_words_are_not_places() {
 }
 
 #[test]
+fn a_function_word_opening_a_sentence_is_no_place() {
+    let text = "Police arrested twelve people. No one was injured. So far the town is calm.";
+    let segmentation = segment(text, Lang::En);
+    let found: Vec<&str> = Gazetteer::builtin()
+        .find_names(text, &segmentation, Lang::En)
+        .iter()
+        .map(|m| m.span.of(text))
+        .collect();
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
 fn mentions_of_one_place_are_grouped() {
     let text = "Syrian forces entered Aleppo. Aleppo was quiet; Syria said so.";
     let places = geocode(&Gazetteer::builtin(), text, Lang::En);
