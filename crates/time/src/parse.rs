@@ -621,6 +621,7 @@ impl<'a> Parser<'a> {
             self.dash_range(j, opener == Some(true)),
             self.split_range(j),
             self.days_of_rel_month(j),
+            self.now_clock(j, &joiner).filter(|_| opener.is_some()),
         ])
         .and_then(|(end, sem)| {
             if opener.is_none() && matches!(sem, Sem::TimeRange(..)) && !self.range_ok(i, end) {
@@ -952,6 +953,17 @@ impl<'a> Parser<'a> {
             best = longest([best, found]);
         }
         best
+    }
+
+    /// "(between) now and eight o'clock", "(between) eight o'clock and now".
+    fn now_clock(&self, i: usize, joiner: &dyn Fn(usize) -> Option<usize>) -> M<Sem> {
+        if let Some((e, _)) = self.now(i) {
+            let (end, c) = self.clock(joiner(e)?, false)?;
+            return Some((end, Sem::NowClock(c, true)));
+        }
+        let (e, c) = self.clock(i, false)?;
+        let (end, _) = self.now(joiner(e)?)?;
+        Some((end, Sem::NowClock(c, false)))
     }
 
     /// Two dashed days of a relative month: "4-23 in next month", "volgende maand van 4-23".

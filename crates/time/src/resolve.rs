@@ -3,7 +3,7 @@
 
 use crate::sem::*;
 use crate::{Granularity, Modifier, Reading, TimeKind, TimeValue};
-use chrono::{Datelike, Duration, Months, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
+use chrono::{Datelike, Duration, Months, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Weekday};
 use std::cell::Cell;
 
 /// The reference and whether resolution needed it.
@@ -993,6 +993,7 @@ fn kind_of(sem: &Sem) -> TimeKind {
         Sem::ClockFor(Some(_), ..) => TimeKind::DateTimePeriod,
         Sem::DatePodPart(..) | Sem::DayPart(..) => TimeKind::DateTimePeriod,
         Sem::DateTime(..) | Sem::Offset(..) | Sem::Now => TimeKind::DateTime,
+        Sem::NowClock(..) => TimeKind::DateTimePeriod,
         Sem::DatePod(..) | Sem::DateTimeRange(..) | Sem::ClockWindow(..) => {
             TimeKind::DateTimePeriod
         }
@@ -1288,6 +1289,48 @@ fn readings(sem: &Sem, cx: &Ctx) -> Vec<Reading> {
         Sem::Now => {
             let now = cx.now();
             vec![point("PRESENT_REF".into(), dt_s(now))]
+        }
+        Sem::NowClock(c, after) => {
+            let now = cx.now();
+            let today = now.date();
+            let times: Vec<(Clock, NaiveDateTime)> = c
+                .readings()
+                .into_iter()
+                .flat_map(|r| {
+                    [-1, 0, 1]
+                        .into_iter()
+                        .map(move |k| (r, at(today + Duration::days(k), &r)))
+                })
+                .collect();
+            let pick = if *after {
+                times
+                    .into_iter()
+                    .filter(|(_, x)| *x > now)
+                    .min_by_key(|(_, x)| *x)
+            } else {
+                times
+                    .into_iter()
+                    .filter(|(_, x)| *x < now)
+                    .max_by_key(|(_, x)| *x)
+            };
+            let Some((r, x)) = pick else {
+                return Vec::new();
+            };
+            let now_clock = secs(now.time().num_seconds_from_midnight());
+            let at_t = format!("{}{}", date_s(x.date()), r.timex());
+            let (timex, start, end) = if *after {
+                let dur = clock_dur(&now_clock, &r);
+                (format!("(PRESENT_REF,{at_t},{dur})"), now, x)
+            } else {
+                let dur = clock_dur(&r, &now_clock);
+                (format!("({at_t},PRESENT_REF,{dur})"), x, now)
+            };
+            vec![span_reading(
+                timex,
+                dt_s(start),
+                dt_s(end),
+                Granularity::Custom,
+            )]
         }
         Sem::WeekendOf(d) => day(d, cx)
             .into_iter()

@@ -550,6 +550,9 @@ pub(crate) enum Sem {
     ClockWindow(f64, Unit, bool),
     Set(String),
     Now,
+    /// From now to a clock time (`true`: "between now and eight o'clock", the first such time
+    /// after now) or from a clock time to now (`false`, the last one before now).
+    NowClock(Clock, bool),
     /// Any of the above with a modifier.
     Modified(Box<Sem>, Mod),
 }

@@ -507,3 +507,17 @@ fn days_and_weeks_of_relative_periods() {
     );
     assert_eq!(e.timex, "2017-W27");
 }
+
+#[test]
+fn between_now_and_a_clock_time() {
+    let r = Some("2016-11-07T10:20:00");
+    let e = one("book a meeting between now and eight o'clock", Lang::En, r);
+    assert_eq!(e.timex, "(PRESENT_REF,2016-11-07T20,PT9H40M)");
+    let e = one("How many calls between eight o'clock and now?", Lang::En, r);
+    assert_eq!(
+        period(&e),
+        (Some("2016-11-07T08:00:00"), Some("2016-11-07T10:20:00"))
+    );
+    let e = one("tussen nu en 15:00", Lang::Nl, r);
+    assert_eq!(e.kind, TimeKind::DateTimePeriod);
+}
