@@ -132,8 +132,8 @@ fn identify(text: &str) -> Lang {
     kroniek_text::langid::identify(text)
 }
 
-/// A readable terminal view: quotes with speaker and cue, then entities, quantities, times and
-/// places, each with its character offsets.
+/// A readable terminal view: quotes with speaker and cue, then entities, quantities, times,
+/// places and events, each with its character offsets.
 pub fn render_text(analysis: &Analysis) -> String {
     let chars: Vec<char> = analysis.text.chars().collect();
     let words = |start: usize, end: usize| {
@@ -231,5 +231,84 @@ pub fn render_text(analysis: &Analysis) -> String {
             mentions.join(", ")
         ));
     }
+    out.push_str("\nEVENTS\n");
+    for event in &analysis.events {
+        out.push_str(&event_line(event));
+    }
     out
+}
+
+/// One event of the terminal view: offsets and type, then its flags, place, time, counts and
+/// actors, each as written in the text.
+fn event_line(event: &kroniek_events::Event) -> String {
+    let mut line = format!(
+        "  {:>5}-{:<5} {}/{}: «{}»",
+        event.trigger.span.start,
+        event.trigger.span.end,
+        event.event_type,
+        event.sub_type,
+        event.trigger.text
+    );
+    for (flag, set) in [
+        ("negated", event.negated),
+        ("hypothetical", event.hypothetical),
+        ("historical", event.historical),
+    ] {
+        if set {
+            line.push_str(&format!(" [{flag}]"));
+        }
+    }
+    if let Some(place) = &event.place {
+        line.push_str(&format!(" in «{}»", place.text));
+    }
+    if let Some(time) = &event.time {
+        line.push_str(&format!(" when «{}»", time.text));
+    }
+    for count in &event.counts {
+        let what = serde_json::to_value(count.what)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        line.push_str(&format!(" {what} «{}»", count.text));
+    }
+    let actors: Vec<&str> = event.actors.iter().map(|a| a.text.as_str()).collect();
+    if !actors.is_empty() {
+        line.push_str(&format!(" actors «{}»", actors.join("», «")));
+    }
+    if event.mentions.len() > 1 {
+        line.push_str(&format!(" ({} mentions)", event.mentions.len()));
+    }
+    line.push('\n');
+    line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_text_view_lists_events_with_their_arguments() {
+        let text = "Heavy clashes between government forces and rebels in Aleppo killed 12 people \
+            on Monday. There was no fighting in Hama.";
+        let analysis = kroniek_pipeline::analyse(&Document {
+            id: "test".into(),
+            text: text.into(),
+            lang: Lang::En,
+            meta: Default::default(),
+        });
+        let view = render_text(&analysis);
+        let events = view.split("\nEVENTS\n").nth(1).expect("an EVENTS section");
+        let clash = events
+            .lines()
+            .find(|l| l.contains("«clashes»"))
+            .expect("the clash");
+        assert!(clash.contains("battles/armed_clash"), "{clash}");
+        assert!(clash.contains("in «Aleppo»"), "{clash}");
+        assert!(clash.contains("killed «12 people»"), "{clash}");
+        let denied = events
+            .lines()
+            .find(|l| l.contains("«fighting»"))
+            .expect("the denied fight");
+        assert!(denied.contains("[negated]"), "{denied}");
+    }
 }
