@@ -651,6 +651,19 @@ mod tests {
     }
 
     #[test]
+    fn a_country_name_wins_over_its_organisation_word() {
+        let found = names("He said the United States backed Manchester United .");
+        assert!(
+            has(&found, "United States", NameKind::Location),
+            "{found:?}"
+        );
+        assert!(
+            has(&found, "Manchester United", NameKind::Organisation),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn dutch_particles_join_names() {
         let found = names("The manager , Erik ten Hag , said so .");
         assert!(has(&found, "Erik ten Hag", NameKind::Person), "{found:?}");

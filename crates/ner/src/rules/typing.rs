@@ -245,10 +245,15 @@ impl RuleTagger {
         if piece.titled {
             return strong(NameKind::Person);
         }
+        let place = self.place_feature(toks, s, e);
+        // "United States", "United Arab Emirates": a country's whole name wins over the
+        // organisation word inside it.
+        if place.is_some_and(|f| f <= Feature::Country) {
+            return strong(NameKind::Location);
+        }
         if let Some(kind) = self.keyword_kind(toks, s, e) {
             return strong(kind);
         }
-        let place = self.place_feature(toks, s, e);
         let major = place.is_some_and(|f| f <= Feature::City);
         if e - s >= 2 && lex.first_names.contains(&toks[s].key) && !major {
             return strong(NameKind::Person);
