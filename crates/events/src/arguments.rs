@@ -325,7 +325,7 @@ impl<'a> Context<'a> {
             })
             .filter_map(|(index, q)| {
                 let counted = q.counted.as_ref().map(|c| c.span);
-                let noun = counted.and_then(|c| self.what_in(c));
+                let noun = counted.and_then(|c| self.what_in(c).or_else(|| self.people_of(c)));
                 let end = counted.map_or(q.span.end, |c| c.end.max(q.span.end));
                 let verb = self.verb_near(q.span.start, end);
                 let what = match noun {
@@ -346,6 +346,32 @@ impl<'a> Context<'a> {
                 })
             })
             .collect()
+    }
+
+    /// People when a counted noun phrase opens with the name of a people ("Duizenden
+    /// Palestijnen", "thousands of Syrians"): a place mention there that is no adjective
+    /// ("drie Syrische dorpen" counts villages).
+    fn people_of(&self, counted: Span) -> Option<CountWhat> {
+        let k = self
+            .places
+            .partition_point(|m| m.span.start < counted.start);
+        let mention = self.places.get(k)?;
+        let text = Words::at(self.input.text, mention.span).text;
+        (mention.span.start == counted.start
+            && mention.span.end <= counted.end
+            && !is_adjective(&text, self.lx)
+            && self.names_a_people(mention))
+        .then_some(CountWhat::People)
+    }
+
+    /// Whether a place mention names a people rather than the place itself: its place was
+    /// reached by a demonym, or its words differ from every name the places layer gives.
+    fn names_a_people(&self, mention: &PlaceMention) -> bool {
+        let Some(place) = mention.place.and_then(|k| self.input.places.get(k)) else {
+            return false;
+        };
+        let surface = Words::at(self.input.text, mention.span).text.to_lowercase();
+        place.via_demonym || !place.name.to_lowercase().starts_with(&surface)
     }
 
     /// What the words of `span` (a counted noun phrase) say is counted: its last listed word.
