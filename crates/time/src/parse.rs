@@ -621,7 +621,7 @@ impl<'a> Parser<'a> {
             self.dash_range(j, opener == Some(true)),
             self.split_range(j),
             self.days_of_rel_month(j),
-            self.now_clock(j, &joiner).filter(|_| opener.is_some()),
+            opener.and_then(|_| self.now_clock(j, &joiner)),
         ])
         .and_then(|(end, sem)| {
             if opener.is_none() && matches!(sem, Sem::TimeRange(..)) && !self.range_ok(i, end) {
@@ -961,6 +961,10 @@ impl<'a> Parser<'a> {
             let (end, c) = self.clock(joiner(e)?, false)?;
             return Some((end, Sem::NowClock(c, true)));
         }
+        // a word for now must follow soon ("eight o'clock and now")
+        if !(i + 1..i + 6).any(|k| self.is(k, Class::Now)) {
+            return None;
+        }
         let (e, c) = self.clock(i, false)?;
         let (end, _) = self.now(joiner(e)?)?;
         Some((end, Sem::NowClock(c, false)))
@@ -983,6 +987,10 @@ impl<'a> Parser<'a> {
             Some((e, Period::RelMonth(n))) => Some((e, n)),
             _ => None,
         };
+        let numeric = self.w.get(i).is_some_and(|w| w.kind == WKind::Num);
+        if !numeric && self.rel_sign(i).is_none() {
+            return None;
+        }
         let (end, (a, b), rel) = if let Some(pair) = days(i) {
             if !matches!(self.word(i + 1), Some("in" | "of" | "van")) {
                 return None;
@@ -1258,6 +1266,9 @@ impl<'a> Parser<'a> {
     /// "early in the day", "mid today", "later in today", "halverwege vandaag", "later op de
     /// dag": a half or the middle of a day ("the day" is today).
     fn day_part(&self, i: usize) -> M<Sem> {
+        if self.entry(i).is_empty() {
+            return None;
+        }
         let part = if self.is(i, Class::Begin) || self.is(i, Class::Earlier) {
             Part::Begin
         } else if self.is(i, Class::Mid) {
@@ -2481,7 +2492,6 @@ impl<'a> Parser<'a> {
             self.ordinal_only(i),
             self.shifted_day(i),
             self.weekday_in(i),
-            self.chain_shift(i),
         ])
     }
 
@@ -2964,6 +2974,9 @@ impl<'a> Parser<'a> {
             ));
         }
         let (e, n, u) = self.amount(i)?;
+        if let Some(found) = self.chain_shift(e, n, u) {
+            return Some(found);
+        }
         if u.is_clock() || n.fract() != 0.0 {
             return None;
         }
@@ -3166,8 +3179,7 @@ impl<'a> Parser<'a> {
 
     /// A day shifted by several amounts: "2 weeks and 2 days ago", "2 years 1 month 21 days
     /// later" (English; Dutch "later" after an amount is an offset of clock time).
-    fn chain_shift(&self, i: usize) -> M<Day> {
-        let (e, n, u) = self.amount(i)?;
+    fn chain_shift(&self, e: usize, n: f64, u: Unit) -> M<Day> {
         let (end, parts) = self.amount_chain(e, n, u);
         if parts.len() < 2 || parts.iter().any(|(_, u)| u.is_clock()) {
             return None;
