@@ -248,7 +248,8 @@ impl<'a> Parser<'a> {
                     .zip(self.word(s + 2))
                     .and_then(|(a, b)| self.lx.compound(a, b))
                     .is_some_and(|n| n.ordinal)
-                || self.is(s + 1, Class::RelNext))
+                || (self.is(s + 1, Class::RelNext)
+                    && !matches!(self.word(s + 2), Some("day" | "dag"))))
         {
             return s + 1;
         }
@@ -1410,8 +1411,8 @@ impl<'a> Parser<'a> {
         ) {
             return None;
         }
-        // "the next day"
-        if !dutch && self.is(i + 1, Class::RelNext) && self.word(i + 2) == Some("day") {
+        // "the next day", "de volgende dag"
+        if self.is(i + 1, Class::RelNext) && matches!(self.word(i + 2), Some("day" | "dag")) {
             return Some((i + 3, Sem::Date(Day::Rel(1))));
         }
         // "the weekend", "het weekend": the coming one

@@ -521,3 +521,18 @@ fn between_now_and_a_clock_time() {
     let e = one("tussen nu en 15:00", Lang::Nl, r);
     assert_eq!(e.kind, TimeKind::DateTimePeriod);
 }
+
+#[test]
+fn the_next_day_keeps_its_article() {
+    let text = "Ik ga de volgende dag terug";
+    let e = one(text, Lang::Nl, Some("2016-11-07"));
+    assert_eq!(
+        (e.span.of(text), point(&e)),
+        ("de volgende dag", "2016-11-08")
+    );
+    let text = "I'll go back the next day";
+    assert_eq!(
+        one(text, Lang::En, Some("2016-11-07")).span.of(text),
+        "the next day"
+    );
+}
