@@ -442,6 +442,6 @@ mod tests {
         );
     }
 
-    const NL_FLOOR: f64 = 91.5;
-    const EN_FLOOR: f64 = 91.0;
+    const NL_FLOOR: f64 = 91.8;
+    const EN_FLOOR: f64 = 91.9;
 }
