@@ -128,7 +128,9 @@ impl<'a> Context<'a> {
         &self.mentions[..self.mentions.partition_point(|(m, _)| m.start < at)]
     }
 
-    /// The entity with the mention that overlaps `span` most (a person on a tie).
+    /// The entity with the mention that overlaps `span` most, among those that can speak
+    /// (people, organisations, armed groups) before places and other names ("Santa Barbara
+    /// County Sheriff Bill Brown" is the sheriff, not the county); a person on a tie.
     pub fn entity_at(&self, span: Span) -> Option<&kroniek_entities::Entity> {
         let from = self
             .mentions
@@ -143,7 +145,11 @@ impl<'a> Context<'a> {
                     &self.entities.entities[id],
                 )
             })
-            .max_by_key(|(shared, e)| (*shared, e.kind == kroniek_entities::EntityKind::Person))
+            .max_by_key(|(shared, e)| {
+                use kroniek_entities::EntityKind::{ArmedGroup, Organisation, Person};
+                let speaks = matches!(e.kind, Person | Organisation | ArmedGroup);
+                (speaks, *shared, e.kind == Person)
+            })
             .map(|(_, e)| e)
     }
 
