@@ -3935,13 +3935,23 @@ impl<'a> Parser<'a> {
             };
             (j2 + 1, p)
         } else {
+            // "mid May": after a part word a month abbreviation is a month
+            let month = self.month_at(j, false).map(|(e, m)| {
+                let (e2, y) = self.opt_year(e);
+                (e2, Period::Month { y, m })
+            });
             longest([
                 self.rel_period(j),
                 self.month_period(j),
                 self.year_period(j),
                 self.year(j).map(|(e, y)| (e, Period::Year(y))),
+                month.filter(|_| part.is_some()),
             ])?
         };
+        // "the talks start March 5": a day follows, the word is no part of the month
+        if self.day(j).is_some_and(|(e2, _)| e2 > e) {
+            return None;
+        }
         let p = match (part, around) {
             (Some(part), _) => Period::Part {
                 inner: Box::new(inner),

@@ -536,3 +536,20 @@ fn the_next_day_keeps_its_article() {
         "the next day"
     );
 }
+
+#[test]
+fn part_words_before_months() {
+    let e = one("Any plan after mid May?", Lang::En, Some("2019-02-25"));
+    assert_eq!(e.kind, TimeKind::DatePeriod);
+    // a day after the month: the verb "start" is no part word
+    let text = "The talks start May 5 in Geneva";
+    assert_eq!(
+        one(text, Lang::En, Some("2019-02-25")).span.of(text),
+        "May 5"
+    );
+    let text = "De gesprekken beginnen begin maart";
+    assert_eq!(
+        one(text, Lang::Nl, Some("2019-02-25")).span.of(text),
+        "begin maart"
+    );
+}
