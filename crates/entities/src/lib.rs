@@ -174,10 +174,8 @@ pub fn find_entities(
             })
         })
         .map(|t| {
-            (
-                without_leading_role(text, t.span, t.kind, lexicon),
-                Some(t.kind),
-            )
+            let (span, kind) = without_leading_role(text, t.span, t.kind, lexicon);
+            (span, Some(kind))
         })
         .collect();
     // With a tagger, its types win; the rules only add names after a role word ("minister
@@ -203,11 +201,27 @@ pub fn find_entities(
 }
 
 /// A tagged person name that holds role words ("Senaatslijsttrekker Henk Otten", "SP-Tweede
-/// Kamerlid Michiel van Nispen") is narrowed to the name after the last of them.
-fn without_leading_role(text: &str, span: Span, kind: EntityKind, lexicon: &Lexicon) -> Span {
-    if kind != EntityKind::Person {
-        return span;
+/// Kamerlid Michiel van Nispen") is narrowed to the name after the last of them. A name of
+/// another kind narrowed so to a known first name and more ("Europarlementariër Anja
+/// Hazenkamp", tagged misc) is that person.
+fn without_leading_role(
+    text: &str,
+    span: Span,
+    kind: EntityKind,
+    lexicon: &Lexicon,
+) -> (Span, EntityKind) {
+    let narrowed = after_last_role(text, span, lexicon);
+    if kind == EntityKind::Person {
+        return (narrowed, kind);
     }
+    if narrowed != span && lexicon.gender_of(narrowed.of(text)).is_some() {
+        return (narrowed, EntityKind::Person);
+    }
+    (span, kind)
+}
+
+/// The part of a name after its last role word, when that part starts with a capital.
+fn after_last_role(text: &str, span: Span, lexicon: &Lexicon) -> Span {
     let surface = span.of(text);
     let mut start = 0;
     let mut offset = 0;
@@ -723,6 +737,22 @@ mod tests {
         assert!(spells("RIAA", "Recording Industry Association of America"));
         assert!(!spells("DoD", "Department of Defense"));
         assert!(!spells("É", "Élan Über"));
+    }
+
+    #[test]
+    fn a_role_before_a_first_name_makes_a_tagged_name_a_person() {
+        let text = "Europarlementariër Karin Hazenkamp stemde tegen.";
+        let typed = typed_at(
+            text,
+            &[("Europarlementariër Anja Hazenkamp", EntityKind::Misc)],
+        );
+        let found = find_entities(text, &segment(text, Lang::Nl), Lang::Nl, &typed);
+        let person = found
+            .entities
+            .iter()
+            .find(|e| e.name == "Karin Hazenkamp")
+            .expect("the person");
+        assert_eq!(person.kind, EntityKind::Person);
     }
 
     #[test]

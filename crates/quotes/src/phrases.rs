@@ -305,6 +305,13 @@ impl<'a> Context<'a> {
         }
         if let Some(end) = self.name_from(i).filter(|&end| end <= limit) {
             let name = self.span(i, end);
+            // "Europarlementariër voor de Partij voor de Dieren Anja Hazenkamp": a capitalised
+            // role with its complement, then the person.
+            if self.word(i).is_some_and(|w| self.lexicon.is_role(w)) {
+                if let Some(person) = self.person_from(i + 1, limit) {
+                    return Some(person);
+                }
+            }
             if is_possessive(name.of(self.text)) {
                 // "Huber's former tag team partner Erick Rowan": the possessor is no speaker.
                 return self
@@ -353,13 +360,16 @@ impl<'a> Context<'a> {
         Some(Phrase::Name(self.span(k, end)))
     }
 
-    /// The first person's name within eight words from token `i`, before any punctuation.
+    /// The first person's name within eight words from token `i`, before any punctuation: a
+    /// person entity, or a name that opens with a known first name (the tagger may have run it
+    /// into the words before: "Dieren Anja Hazenkamp").
     fn person_from(&self, i: usize, limit: usize) -> Option<Phrase> {
         for k in i..limit.min(i + 8) {
             self.word(k)?;
             if let Some(end) = self.name_from(k).filter(|&end| end <= limit) {
-                let name = Phrase::Name(self.span(k, end));
-                if self.is_person(&name) {
+                let span = self.span(k, end);
+                let name = Phrase::Name(span);
+                if self.is_person(&name) || self.lexicon.gender_of(span.of(self.text)).is_some() {
                     return Some(name);
                 }
             }
