@@ -67,7 +67,6 @@ impl<'a> Context<'a> {
     /// Indexes the layers of `input`.
     pub fn new(input: &'a EventInput<'a>, words: &'a DocWords, lx: &'a Lexicon) -> Self {
         let places = place_mentions(input, lx);
-        let main_place = main_place(input.text, &places);
         let mut times: Vec<(usize, usize)> = input
             .times
             .iter()
@@ -82,13 +81,15 @@ impl<'a> Context<'a> {
             words,
             lx,
             places,
-            main_place,
+            main_place: None,
             main_time: None,
             counts: Vec::new(),
             direct_quotes: direct_quotes(input),
             times,
             actor_mentions,
         };
+        cx.mark_peoples();
+        cx.main_place = main_place(input.text, &cx.places);
         cx.counts = cx.count_candidates();
         cx.counts.sort_by_key(|c| c.sentence);
         cx.main_time = cx.main_time();
@@ -346,6 +347,24 @@ impl<'a> Context<'a> {
                 })
             })
             .collect()
+    }
+
+    /// Marks the place mentions that name a counted people ("Duizenden Palestijnen") as
+    /// context, like demonyms: the people fled, the place is elsewhere.
+    fn mark_peoples(&mut self) {
+        let counted: Vec<Span> = self
+            .input
+            .quantities
+            .iter()
+            .filter_map(|q| q.counted.as_ref().map(|c| c.span))
+            .filter(|&c| self.people_of(c).is_some())
+            .collect();
+        for c in counted {
+            let k = self.places.partition_point(|m| m.span.start < c.start);
+            if let Some(mention) = self.places.get_mut(k) {
+                mention.demonym = true;
+            }
+        }
     }
 
     /// People when a counted noun phrase opens with the name of a people ("Duizenden
