@@ -374,6 +374,17 @@ pub(crate) fn cue_in(cx: &Context, first: usize, end: usize) -> Option<Attributi
 /// after it (inversion: "Zelf noemt de monteur …"), else a description on either side.
 pub(crate) fn subject_of(cx: &Context, verb: usize, first: usize, end: usize) -> Option<Phrase> {
     let cue = cx.cue_at(verb);
+    // "The attacker … jumped on stage during the Great Orchestra … and claimed": a verb joined
+    // by a conjunction shares the subject of the clause it joins, not the name before "and".
+    let after_conjunction = verb > first
+        && cx
+            .word(verb - 1)
+            .is_some_and(|w| cx.cues.conjunctions.contains(&w.to_lowercase()));
+    if after_conjunction {
+        if let Some(subject) = main_subject(cx, first, verb - 1) {
+            return Some(subject);
+        }
+    }
     if cue.is_some_and(|c| c.participle) {
         // "Trump issued a statement …, saying": the subject of the clause it hangs from.
         if let Some(subject) = main_subject(cx, first, verb) {

@@ -361,15 +361,21 @@ impl<'a> Context<'a> {
     }
 
     /// The first person's name within eight words from token `i`, before any punctuation: a
-    /// person entity, or a name that opens with a known first name (the tagger may have run it
-    /// into the words before: "Dieren Anja Hazenkamp").
+    /// person entity, or a name that opens with a known first name and is no organisation or
+    /// place (the tagger may have run it into the words before: "Dieren Anja Hazenkamp"; "Red
+    /// Cross" is no person).
     fn person_from(&self, i: usize, limit: usize) -> Option<Phrase> {
         for k in i..limit.min(i + 8) {
             self.word(k)?;
             if let Some(end) = self.name_from(k).filter(|&end| end <= limit) {
                 let span = self.span(k, end);
                 let name = Phrase::Name(span);
-                if self.is_person(&name) || self.lexicon.gender_of(span.of(self.text)).is_some() {
+                let other_kind = self.entity_at(span).is_some_and(|e| {
+                    use kroniek_entities::EntityKind::{ArmedGroup, Location, Organisation};
+                    matches!(e.kind, Organisation | Location | ArmedGroup)
+                });
+                let first_name = self.lexicon.gender_of(span.of(self.text)).is_some();
+                if self.is_person(&name) || (first_name && !other_kind) {
                     return Some(name);
                 }
             }
@@ -409,6 +415,10 @@ impl<'a> Context<'a> {
             if !person_word
                 && (self.lexicon.function_words.contains(&word) || self.cues.verb(&word).is_some())
             {
+                break;
+            }
+            // "The attacker jumped on stage": a finite verb after the head ends the phrase.
+            if head.is_some() && self.cues.is_finite_verb(&word) {
                 break;
             }
             head = Some(word);
