@@ -311,6 +311,7 @@ fn marker_quote(
     } else if marker > first
         && cx.token(marker - 1) == ","
         && (phrase_end >= end
+            || trails(cx, phrase_end, end)
             || (cx.token(phrase_end) == "," && has_finite_verb(cx, first, marker - 1, quoted)))
     {
         // "… were rescued, according to officials, some of them …": the clause before the
@@ -330,6 +331,13 @@ fn marker_quote(
         speaker,
         nested_in: None,
     })
+}
+
+/// Whether tokens `from..end` only finish a trailing attribution's name ("…, aldus een arts
+/// van Artsen zonder Grenzen."): a few words, no comma, no cue verb.
+fn trails(cx: &Context, from: usize, end: usize) -> bool {
+    end.saturating_sub(from) <= 4
+        && (from..end).all(|k| cx.word(k).is_some() && cx.cue_at(k).is_none())
 }
 
 /// An indirect quotation of `content` with the verb at token `verb` and its subject.

@@ -115,6 +115,7 @@ pub fn find_quotes(
     let indirect = indirect::find_indirect(&context, &quotes);
     quotes.extend(indirect);
     quotes.sort_by_key(|q| (q.span.start, q.kind == QuoteKind::Direct));
+    context.reattribute_pronouns(&mut quotes);
     renumber(&mut quotes);
     quotes
 }

@@ -171,10 +171,9 @@ impl<'a> Context<'a> {
     }
 
     /// Whether a speaker is one person known only by a description headed by a role word
-    /// ("een arts", "a witness").
-    fn is_described_person(&self, speaker: &crate::Speaker) -> bool {
-        speaker.entity.is_none()
-            && speaker.resolution == crate::Resolution::Description
+    /// ("een arts", "a witness", "een arts van Artsen zonder Grenzen").
+    pub(crate) fn is_described_person(&self, speaker: &crate::Speaker) -> bool {
+        speaker.resolution == crate::Resolution::Description
             && speaker.mention.as_ref().is_some_and(|m| {
                 m.text
                     .split_whitespace()

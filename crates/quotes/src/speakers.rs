@@ -136,6 +136,88 @@ impl Context<'_> {
         })
     }
 
+    /// After all quotations are found: a direct quotation attributed by a singular pronoun
+    /// right after an indirect one by an unnamed person ("…, aldus een arts. 'De generatoren
+    /// vallen uit,' zei hij") is that person's, when no one is named between. Direct
+    /// quotations are attributed before indirect ones are found, so this is a second pass.
+    pub(crate) fn reattribute_pronouns(&self, quotes: &mut [crate::Quote]) {
+        let mut quoted: Vec<Span> = quotes
+            .iter()
+            .filter(|q| q.kind == crate::QuoteKind::Direct && q.nested_in.is_none())
+            .map(|q| q.span)
+            .collect();
+        quoted.sort_unstable();
+        for i in 1..quotes.len() {
+            let Some(speaker) = quotes[i].speaker.as_ref() else {
+                continue;
+            };
+            let Some(pronoun) = speaker.mention.as_ref().map(|m| m.span) else {
+                continue;
+            };
+            let singular = self
+                .lexicon
+                .pronoun(pronoun.of(self.text))
+                .is_some_and(|p| p.number != "pl");
+            if quotes[i].kind != crate::QuoteKind::Direct
+                || speaker.resolution != Resolution::Pronoun
+                || !singular
+            {
+                continue;
+            }
+            let Some(previous) = quotes[..i]
+                .iter()
+                .rev()
+                .find(|p| p.nested_in.is_none() && p.speaker.is_some())
+            else {
+                continue;
+            };
+            let Some(described) = previous.speaker.as_ref().filter(|s| {
+                previous.kind == crate::QuoteKind::Indirect && self.is_described_person(s)
+            }) else {
+                continue;
+            };
+            let from = described
+                .mention
+                .as_ref()
+                .map_or(previous.span.end, |m| m.span.end.max(previous.span.end));
+            if let Some(replacement) =
+                self.described_still_speaking(described, from, pronoun, &quoted)
+            {
+                quotes[i].speaker = Some(replacement);
+            }
+        }
+    }
+
+    /// `described`, now standing for `pronoun`, when the pronoun is within two sentences of
+    /// byte `from` and no person is named (outside quotations) between them.
+    fn described_still_speaking(
+        &self,
+        described: &Speaker,
+        from: usize,
+        pronoun: Span,
+        quoted: &[Span],
+    ) -> Option<Speaker> {
+        if from > pronoun.start {
+            return None;
+        }
+        let here = self.seg.sentence_at(pronoun.start)?;
+        let there = self.seg.sentence_at(from.saturating_sub(1))?;
+        if here.saturating_sub(there) > 2 {
+            return None;
+        }
+        let named_between =
+            self.mentions_in(Span::new(from, pronoun.start))
+                .iter()
+                .any(|&(m, id)| {
+                    self.entities.entities[id].kind == EntityKind::Person && !is_quoted(quoted, m)
+                });
+        (!named_between).then(|| Speaker {
+            mention: Some(Words::at(self.text, pronoun)),
+            resolution: Resolution::Pronoun,
+            ..described.clone()
+        })
+    }
+
     /// The person (or, for a plural pronoun, the group) a pronoun stands for.
     fn pronoun_speaker(
         &self,
