@@ -214,6 +214,24 @@ impl<'a> Context<'a> {
         })
     }
 
+    /// Whether a word that starts a clause stands between the trigger and `span` ("The protest
+    /// was organised by the FDF, which says … by 2030": the plan's date is not the protest's).
+    fn clause_between(&self, trigger: Span, span: Span) -> bool {
+        let w = self.words;
+        let (from, to) = if span.start >= trigger.end {
+            (w.first_at(trigger.end), w.first_at(span.start))
+        } else {
+            (w.first_at(span.end), w.first_at(trigger.start))
+        };
+        (from..to).any(|j| {
+            self.lx
+                .words
+                .at(w, j)
+                .iter()
+                .any(|(_, kind)| **kind == WordKind::Clause)
+        })
+    }
+
     /// A demonym right before place mention `k` that names a broader, resolved place.
     fn within(&self, k: usize) -> Option<usize> {
         let mention = self.places.get(k)?;
@@ -240,7 +258,9 @@ impl<'a> Context<'a> {
                 .map(|(_, k)| *k)
                 .filter(|k| {
                     times.get(*k).is_some_and(|t| {
-                        span.contains(t.span) && (own || !flags::is_future(t, self.input.reference))
+                        let future = flags::is_future(t, self.input.reference);
+                        span.contains(t.span)
+                            && (!future || (own && !self.clause_between(hit.span, t.span)))
                     })
                 })
                 .min_by_key(|k| {

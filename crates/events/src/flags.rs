@@ -122,12 +122,19 @@ pub(crate) fn interval(t: &TimeExpression) -> Option<(NaiveDate, NaiveDate)> {
     }
 }
 
-/// Whether `t` lies wholly after the publication day (plans, forecasts).
+/// Whether `t` lies wholly after the publication day (plans, forecasts), or is a deadline
+/// after it ("by 2030": no start, an end after the day).
 pub(crate) fn is_future(t: &TimeExpression, reference: Option<Reference>) -> bool {
-    let (Some(r), Some((Some(start), _, _))) = (reference, bounds(t)) else {
+    let (Some(r), Some((start, end, _))) = (reference, bounds(t)) else {
         return false;
     };
-    t.resolved && start > r.datetime.date()
+    let day = r.datetime.date();
+    t.resolved
+        && match (start, end) {
+            (Some(start), _) => start > day,
+            (None, Some(end)) => end > day,
+            (None, None) => false,
+        }
 }
 
 /// Whether `t` ended well before publication: more than two months before, or in an earlier

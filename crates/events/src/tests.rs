@@ -105,6 +105,17 @@ fn plans_and_threats_are_hypothetical() {
 }
 
 #[test]
+fn a_deadline_in_another_clause_does_not_date_an_event() {
+    let text = "Fishermen protested in Rotterdam on Monday. The protest was organised by the \
+        union, which says the plan to halve the fleet by 2030 will ruin the town.";
+    let e = analyse(text, Lang::En, Some("2019-03-05"));
+    let protest = find(&e, "peaceful_protest");
+    let time = protest.time.as_ref().expect("a time");
+    assert_eq!(time.text, "Monday", "{protest:#?}");
+    assert!(!protest.hypothetical, "{protest:#?}");
+}
+
+#[test]
 fn background_history_is_marked() {
     let text = "In 2014 vluchtten duizenden mensen uit Mosul.";
     let e = analyse(text, Lang::Nl, Some("2019-03-05"));
