@@ -27,6 +27,9 @@ pub struct Lexicon {
     pub prepositions: HashSet<String>,
     /// Names of armed groups, each mapped to the group's main name (`armed_groups.txt`).
     pub armed_groups: HashMap<String, String>,
+    /// Organisation names with lower-case words that taggers split ("Artsen zonder Grenzen"),
+    /// as written (`organisations.txt`).
+    pub organisations: Vec<String>,
     /// First names and the gender they indicate (`first_names_gender.txt`).
     pub first_names: HashMap<String, Gender>,
     /// Personal pronouns that can stand for a speaker, with their gender and number
@@ -89,6 +92,10 @@ impl Lexicon {
             institutions: set("institutions.txt"),
             group_nouns: set("group_nouns.txt"),
             prepositions: set("prepositions.txt"),
+            organisations: kroniek_lang::list(code, "organisations.txt")
+                .into_iter()
+                .map(str::to_string)
+                .collect(),
             armed_groups: kroniek_lang::list(code, "armed_groups.txt")
                 .into_iter()
                 .flat_map(|line| {

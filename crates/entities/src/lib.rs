@@ -178,6 +178,17 @@ pub fn find_entities(
             (span, Some(kind))
         })
         .collect();
+    // A listed organisation is one name, whatever the tagger made of its words.
+    let listed = listed_organisations(text, lexicon);
+    if !listed.is_empty() {
+        let index = SpanIndex::new(listed.clone());
+        named.retain(|(span, _)| !index.overlaps(*span));
+        named.extend(
+            listed
+                .into_iter()
+                .map(|span| (span, Some(EntityKind::Organisation))),
+        );
+    }
     // With a tagger, its types win; the rules only add names after a role word ("minister
     // Kaag") and untyped short forms that may join a typed full name.
     let tagged = !typed.is_empty();
@@ -198,6 +209,32 @@ pub fn find_entities(
     }
     named.sort_by_key(|(span, _)| span.start);
     group(text, &named, lexicon)
+}
+
+/// Where the language's listed organisations (`organisations.txt`) stand in `text`, as whole
+/// words, longest first where they overlap.
+fn listed_organisations(text: &str, lexicon: &Lexicon) -> Vec<Span> {
+    let mut found: Vec<Span> = Vec::new();
+    for name in &lexicon.organisations {
+        for (at, _) in text.match_indices(name.as_str()) {
+            let span = Span::new(at, at + name.len());
+            let before = text[..at].chars().next_back();
+            let after = text[span.end..].chars().next();
+            let bounded = !before.is_some_and(char::is_alphanumeric)
+                && !after.is_some_and(char::is_alphanumeric);
+            if bounded {
+                found.push(span);
+            }
+        }
+    }
+    found.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+    let mut kept: Vec<Span> = Vec::with_capacity(found.len());
+    for span in found {
+        if kept.last().is_none_or(|last| !last.overlaps(span)) {
+            kept.push(span);
+        }
+    }
+    kept
 }
 
 /// A tagged person name that holds role words ("Senaatslijsttrekker Henk Otten", "SP-Tweede
@@ -737,6 +774,28 @@ mod tests {
         assert!(spells("RIAA", "Recording Industry Association of America"));
         assert!(!spells("DoD", "Department of Defense"));
         assert!(!spells("É", "Élan Über"));
+    }
+
+    #[test]
+    fn a_listed_organisation_is_one_name_whatever_the_tagger_split() {
+        let text = "Een arts van Artsen zonder Grenzen zei dat het ziekenhuis vol ligt.";
+        let typed = typed_at(
+            text,
+            &[
+                ("Artsen", EntityKind::Organisation),
+                ("Grenzen", EntityKind::Misc),
+            ],
+        );
+        let found = find_entities(text, &segment(text, Lang::Nl), Lang::Nl, &typed);
+        let names: Vec<(&str, EntityKind)> = found
+            .entities
+            .iter()
+            .map(|e| (e.name.as_str(), e.kind))
+            .collect();
+        assert_eq!(
+            names,
+            vec![("Artsen zonder Grenzen", EntityKind::Organisation)]
+        );
     }
 
     #[test]
