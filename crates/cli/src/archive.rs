@@ -650,29 +650,7 @@ fn parse_country(code: &str) -> Result<String> {
 
 /// `--bbox WEST,SOUTH,EAST,NORTH` in degrees, checked as the server checks `bbox=`.
 fn parse_bbox(text: &str) -> Result<BoundingBox> {
-    let bad = || {
-        anyhow::anyhow!(
-            "--bbox {text:?}: a box is WEST,SOUTH,EAST,NORTH in degrees (such as 3.3,50.7,7.3,53.6), longitudes in [-180, 180], latitudes in [-90, 90], the south at or below the north"
-        )
-    };
-    let numbers = text
-        .split(',')
-        .map(|n| n.trim().parse::<f64>().map_err(|_| bad()))
-        .collect::<Result<Vec<f64>>>()?;
-    let [west, south, east, north] = numbers[..] else {
-        return Err(bad());
-    };
-    let lat = |x: f64| (-90.0..=90.0).contains(&x);
-    let lon = |x: f64| (-180.0..=180.0).contains(&x);
-    if !(lat(south) && lat(north) && lon(west) && lon(east) && south <= north) {
-        return Err(bad());
-    }
-    Ok(BoundingBox {
-        west,
-        south,
-        east,
-        north,
-    })
+    BoundingBox::parse(text).map_err(|e| anyhow::anyhow!("--bbox {text:?}: {e}"))
 }
 
 /// The layers of a stored analysis that the events' exports read.

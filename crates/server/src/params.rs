@@ -197,28 +197,10 @@ pub fn event_filter(params: &Params) -> Result<EventFilter, RequestError> {
 /// `bbox=WEST,SOUTH,EAST,NORTH` in degrees (GeoJSON's order); a west above the east crosses
 /// the antimeridian.
 fn parse_bbox(bbox: &str) -> Result<BoundingBox, RequestError> {
-    let bad = || {
+    BoundingBox::parse(bbox).map_err(|_| {
         RequestError::bad(format!(
             "bbox must be WEST,SOUTH,EAST,NORTH in degrees (such as 3.3,50.7,7.3,53.6), with the south at or below the north, not {bbox:?}"
         ))
-    };
-    let numbers = bbox
-        .split(',')
-        .map(|n| n.trim().parse::<f64>().map_err(|_| bad()))
-        .collect::<Result<Vec<f64>, _>>()?;
-    let [west, south, east, north] = numbers[..] else {
-        return Err(bad());
-    };
-    let lat = |x: f64| (-90.0..=90.0).contains(&x);
-    let lon = |x: f64| (-180.0..=180.0).contains(&x);
-    if !(lat(south) && lat(north) && lon(west) && lon(east) && south <= north) {
-        return Err(bad());
-    }
-    Ok(BoundingBox {
-        west,
-        south,
-        east,
-        north,
     })
 }
 

@@ -411,6 +411,40 @@ pub struct BoundingBox {
     pub north: f64,
 }
 
+/// Why a text is not a [`BoundingBox`].
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error(
+    "a box is WEST,SOUTH,EAST,NORTH in degrees (such as 3.3,50.7,7.3,53.6), longitudes in \
+     [-180, 180], latitudes in [-90, 90], the south at or below the north"
+)]
+pub struct BoundingBoxError;
+
+impl BoundingBox {
+    /// Reads `WEST,SOUTH,EAST,NORTH` in degrees (GeoJSON's order), as the command line's
+    /// `--bbox` and the server's `bbox=` take it; a west above the east crosses the
+    /// antimeridian.
+    pub fn parse(text: &str) -> Result<BoundingBox, BoundingBoxError> {
+        let numbers = text
+            .split(',')
+            .map(|n| n.trim().parse::<f64>().map_err(|_| BoundingBoxError))
+            .collect::<Result<Vec<f64>, _>>()?;
+        let [west, south, east, north] = numbers[..] else {
+            return Err(BoundingBoxError);
+        };
+        let lat = |x: f64| (-90.0..=90.0).contains(&x);
+        let lon = |x: f64| (-180.0..=180.0).contains(&x);
+        if !(lat(south) && lat(north) && lon(west) && lon(east) && south <= north) {
+            return Err(BoundingBoxError);
+        }
+        Ok(BoundingBox {
+            west,
+            south,
+            east,
+            north,
+        })
+    }
+}
+
 /// Filters on the events themselves (not on their documents), for [`Archive::events_where`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct EventFilter {
@@ -547,5 +581,24 @@ mod tests {
         assert_eq!(content_hash("a  b\n c"), content_hash("a b c"));
         assert_ne!(content_hash("a b"), content_hash("ab"));
         assert_eq!(content_hash("x").len(), 64);
+    }
+
+    #[test]
+    fn a_bounding_box_reads_west_south_east_north() {
+        let b = BoundingBox::parse(" 170, -20,-170,-10").expect("a box across the antimeridian");
+        assert_eq!(
+            (b.west, b.south, b.east, b.north),
+            (170.0, -20.0, -170.0, -10.0)
+        );
+        for bad in [
+            "1,2,3",
+            "1,2,3,4,5",
+            "a,2,3,4",
+            "0,10,1,5",
+            "0,-91,1,5",
+            "-181,0,1,5",
+        ] {
+            assert_eq!(BoundingBox::parse(bad), Err(BoundingBoxError), "{bad}");
+        }
     }
 }
