@@ -120,20 +120,7 @@ impl Context<'_> {
     /// person is named (outside quotations) between their quotation and the pronoun.
     fn described_just_before(&self, pronoun: Span, quoted: &[Span]) -> Option<Speaker> {
         let (end, speaker) = self.described_speaker_before(pronoun.start)?;
-        let here = self.seg.sentence_at(pronoun.start)?;
-        let there = self.seg.sentence_at(end.saturating_sub(1))?;
-        if here.saturating_sub(there) > 2 {
-            return None;
-        }
-        let between = Span::new(end, pronoun.start);
-        let named_between = self.mentions_in(between).iter().any(|&(m, id)| {
-            self.entities.entities[id].kind == EntityKind::Person && !is_quoted(quoted, m)
-        });
-        (!named_between).then(|| Speaker {
-            mention: Some(Words::at(self.text, pronoun)),
-            resolution: Resolution::Pronoun,
-            ..speaker
-        })
+        self.described_still_speaking(&speaker, end, pronoun, quoted)
     }
 
     /// After all quotations are found: a direct quotation attributed by a singular pronoun
